@@ -1,0 +1,20 @@
+// Outgoing email, recorded before it is sent so that a failed or retried delivery stays visible.
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { organizations } from "../../modules/admin/schema";
+
+export const outboundEmails = pgTable(
+	"outbound_emails",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		organizationId: uuid("organization_id").references(() => organizations.id, { onDelete: "cascade" }),
+		toAddress: text("to_address").notNull(),
+		subject: text("subject").notNull(),
+		textBody: text("text_body").notNull(),
+		status: text("status", { enum: ["queued", "sent", "failed"] }).notNull().default("queued"),
+		attempts: integer("attempts").notNull().default(0),
+		lastError: text("last_error"),
+		sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }),
+		createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+	},
+	(t) => [index("outbound_emails_org_idx").on(t.organizationId, t.createdAt)],
+);
