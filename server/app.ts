@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
 import { authenticateRequests } from "./modules/admin/middleware";
@@ -37,6 +38,7 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 		return c.json({ status: "ok", db: services.dbKind, version: VERSION });
 	});
 
+	app.use("/api/v1/*", requireJsonBodies());
 	app.use("/api/v1/*", authenticateRequests());
 	app.route("/", authRoutes);
 	app.route("/", organizationRoutes);
@@ -61,6 +63,18 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 	app.notFound((c) => c.json(errorBody(new AppError("not_found", "Not found")), 404));
 	app.onError((error, c) => renderError(c, error, services.log));
 	return app;
+}
+
+/** Admin writes take JSON only (public ingestion routes decide for themselves: beacons send text/plain). */
+function requireJsonBodies(): MiddlewareHandler<AppEnv> {
+	return async (c, next) => {
+		const hasBody = c.req.header("content-length") !== "0" && ["POST", "PUT", "PATCH"].includes(c.req.method);
+		const type = c.req.header("content-type") ?? "";
+		if (hasBody && type && !c.req.path.startsWith("/api/v1/public/") && !/^application\/json\b/i.test(type)) {
+			throw new AppError("unsupported_media_type", "Send the body as application/json");
+		}
+		await next();
+	};
 }
 
 const CONTENT_TYPES: Record<string, string> = {

@@ -1,0 +1,158 @@
+// Walks EVERY admin endpoint in the OpenAPI document as a user (and an API key) of another organization:
+// each one must refuse organization A's ids (403/404), list none of A's rows, and change nothing of A's.
+import { eq, getTableColumns } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as schema from "./platform/schema";
+import { createTestApp, sessionCookieOf, type TestApp } from "./test/harness";
+
+type Ids = Record<string, string>;
+
+/** Endpoints that are not organization-scoped admin endpoints (no session yet, or public by design). */
+const NOT_SCOPED = new Set([
+	"POST /api/v1/auth/sign-up",
+	"POST /api/v1/auth/sign-in",
+	"POST /api/v1/auth/sign-out",
+	"POST /api/v1/auth/accept-invitation",
+	"GET /api/v1/public/invitations/{token}",
+]);
+
+/** A valid body for each endpoint that takes one, aimed at organization A's data. */
+const bodies = (a: Ids): Record<string, unknown> => ({
+	"POST /api/v1/auth/switch-organization": { organizationId: a.organizationId },
+	"PATCH /api/v1/me": { locale: "en" },
+	"PATCH /api/v1/organization": { name: "Renamed" },
+	"POST /api/v1/departments": { name: "Fresh department" },
+	"PATCH /api/v1/departments/{id}": { name: "Stolen" },
+	"PATCH /api/v1/members/{userId}": { role: "viewer" },
+	"POST /api/v1/invitations": { email: "spy@b.example", role: "agent", departmentIds: [a.departmentId] },
+	"POST /api/v1/api-keys": { name: "B key", role: "viewer" },
+	"POST /api/v1/journeys": { name: "B journey" },
+	"PATCH /api/v1/journeys/{journeyId}": { name: "Stolen" },
+	"POST /api/v1/journeys/{journeyId}/stages": { name: "Stolen stage" },
+	"PUT /api/v1/journeys/{journeyId}/stage-order": { stageIds: [a.stageId] },
+	"PATCH /api/v1/journeys/{journeyId}/stages/{stageId}": { name: "Stolen" },
+	"PUT /api/v1/journeys/{journeyId}/stages/{stageId}/touchpoint-order": { touchpointIds: [a.touchpointId] },
+	"POST /api/v1/journeys/{journeyId}/touchpoints": { stageId: a.stageId, name: "Stolen", channel: "web" },
+	"PATCH /api/v1/journeys/{journeyId}/touchpoints/{touchpointId}": { name: "Stolen" },
+});
+
+/** Which of A's ids goes into `{id}` for a path. */
+function pathFor(template: string, a: Ids): string {
+	const idFor = template.startsWith("/api/v1/departments")
+		? a.departmentId
+		: template.startsWith("/api/v1/invitations")
+			? a.invitationId
+			: a.apiKeyId;
+	return template
+		.replace("{journeyId}", a.journeyId ?? "")
+		.replace("{stageId}", a.stageId ?? "")
+		.replace("{touchpointId}", a.touchpointId ?? "")
+		.replace("{userId}", a.agentUserId ?? "")
+		.replace("{id}", idFor ?? "");
+}
+
+describe("tenancy: another organization's ids are refused on every endpoint", () => {
+	let t: TestApp;
+	const a: Ids = {};
+	let bCookie = "";
+	let bKey = "";
+	let routes: { method: string; path: string }[] = [];
+
+	/** Every row of A's organization, in every table that has organization_id (plus A's users). */
+	async function snapshotOfA(): Promise<string> {
+		const parts: string[] = [];
+		for (const [name, table] of Object.entries(schema)) {
+			if (typeof table !== "object" || !table || !("organizationId" in (table as object))) continue;
+			const columns = getTableColumns(table as PgTable);
+			if (!columns.organizationId) continue;
+			const rows = await t.db
+				.select()
+				.from(table as PgTable)
+				.where(eq(columns.organizationId, a.organizationId ?? ""));
+			const stable = rows.map((r) => JSON.stringify(r)).sort();
+			parts.push(`${name}:${stable.join("|")}`);
+		}
+		const members = await t.db
+			.select({ user: schema.users })
+			.from(schema.users)
+			.innerJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
+			.where(eq(schema.memberships.organizationId, a.organizationId ?? ""));
+		parts.push(`users:${members.map((m) => JSON.stringify(m.user)).sort().join("|")}`);
+		return parts.join("\n");
+	}
+
+	beforeAll(async () => {
+		t = await createTestApp();
+		const owner = await t.signUp("Org A", "owner@a.example");
+		const call = (method: string, path: string, body?: unknown) => t.call(method, path, { cookie: owner.cookie, body });
+		a.organizationId = owner.organizationId;
+		a.departmentId = (await call("POST", "/api/v1/departments", { name: "A-Service" })).json.id;
+		const journey = (await call("POST", "/api/v1/journeys", { name: "A journey", standardStages: "de" })).json;
+		a.journeyId = journey.id;
+		a.stageId = journey.stages[0].id;
+		const withTouchpoint = await call("POST", `/api/v1/journeys/${journey.id}/touchpoints`, {
+			stageId: a.stageId,
+			name: "A touchpoint",
+			channel: "web",
+			departmentId: a.departmentId,
+		});
+		a.touchpointId = withTouchpoint.json.stages[0].touchpoints[0].id;
+		const invitation = await call("POST", "/api/v1/invitations", { email: "agent@a.example", role: "agent" });
+		a.invitationId = invitation.json.id;
+		const accepted = await t.call("POST", "/api/v1/auth/accept-invitation", {
+			body: { token: String(invitation.json.acceptUrl).split("/invitation/")[1], name: "A agent", password: "agent password 1" },
+		});
+		sessionCookieOf(accepted.headers);
+		const second = await call("POST", "/api/v1/invitations", { email: "pending@a.example", role: "viewer" });
+		a.invitationId = second.json.id;
+		a.agentUserId = accepted.json.user.id;
+		a.apiKeyId = (await call("POST", "/api/v1/api-keys", { name: "A key", role: "viewer" })).json.id;
+
+		const b = await t.signUp("Org B", "owner@b.example");
+		bCookie = b.cookie;
+		bKey = (await t.call("POST", "/api/v1/api-keys", { cookie: bCookie, body: { name: "B admin", role: "admin" } })).json.key;
+
+		const spec = (await t.call("GET", "/api/v1/openapi.json")).json;
+		for (const [path, methods] of Object.entries(spec.paths as Record<string, object>)) {
+			for (const method of Object.keys(methods)) routes.push({ method: method.toUpperCase(), path });
+		}
+		routes = routes.filter((r) => !NOT_SCOPED.has(`${r.method} ${r.path}`));
+	});
+	afterAll(() => t.close());
+
+	it("knows a body for every endpoint that takes one", () => {
+		const known = bodies(a);
+		const missing = routes
+			.filter((r) => ["POST", "PUT", "PATCH"].includes(r.method))
+			.map((r) => `${r.method} ${r.path}`)
+			.filter((key) => !(key in known));
+		expect(missing).toEqual([]);
+		expect(routes.length).toBeGreaterThan(25);
+	});
+
+	for (const as of ["session", "apiKey"] as const) {
+		it(`refuses A's data to B's ${as === "session" ? "owner" : "admin API key"} on every endpoint`, async () => {
+			const before = await snapshotOfA();
+			const aIds = Object.values(a);
+			const failures: string[] = [];
+			for (const route of routes) {
+				const key = `${route.method} ${route.path}`;
+				const path = pathFor(route.path, a);
+				const res = await t.call(route.method, path, {
+					...(as === "session" ? { cookie: bCookie } : { apiKey: bKey }),
+					body: bodies(a)[key],
+				});
+				const hasPathIds = route.path.includes("{");
+				const leaked = aIds.filter((id) => res.text.includes(id));
+				const refusedWrite = res.status >= 400 && res.status < 500;
+				const isOk = hasPathIds || key === "POST /api/v1/auth/switch-organization"
+					? [403, 404].includes(res.status)
+					: leaked.length === 0 && (res.status < 300 || refusedWrite);
+				if (!isOk || leaked.length > 0) failures.push(`${key} → ${res.status} leaked=${leaked.length}`);
+			}
+			expect(failures).toEqual([]);
+			expect(await snapshotOfA()).toBe(before);
+		});
+	}
+});
