@@ -5,6 +5,10 @@ import path from "node:path";
 
 export class DataDirLockedError extends Error {}
 
+// Locks this process holds. A lock file naming our own PID that is not in here was left by an earlier
+// process that had the same PID (common in containers, where the server is often PID 1): it is stale.
+const heldHere = new Set<string>();
+
 function isAlive(pid: number): boolean {
 	try {
 		process.kill(pid, 0);
@@ -23,7 +27,9 @@ export function lockDataDir(dataDir: string): () => void {
 			const fd = fs.openSync(lockPath, "wx");
 			fs.writeSync(fd, String(process.pid));
 			fs.closeSync(fd);
+			heldHere.add(lockPath);
 			return () => {
+				heldHere.delete(lockPath);
 				try {
 					if (fs.readFileSync(lockPath, "utf8") === String(process.pid)) fs.unlinkSync(lockPath);
 				} catch {
@@ -33,7 +39,8 @@ export function lockDataDir(dataDir: string): () => void {
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
 			const holder = Number.parseInt(fs.readFileSync(lockPath, "utf8"), 10);
-			if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
+			const isHeld = holder === process.pid ? heldHere.has(lockPath) : Number.isFinite(holder) && isAlive(holder);
+			if (isHeld) {
 				throw new DataDirLockedError(
 					`The data directory ${dataDir} is in use by another Loupe process (PID ${holder}). ` +
 						"Embedded PGlite serves one process only: stop the other process, use another LOUPE_DATA_DIR, " +

@@ -1,7 +1,7 @@
 // Payloads of the organization API (sign-up, sessions, members, invitations, API keys, departments).
 // Pure zod: the web app imports this file for its forms and typed fetches.
 import { z } from "zod";
-import { ROLES } from "../../platform/auth/roles";
+import { ROLES } from "../../../lib/api/roles";
 
 export const Locale = z.enum(["de", "en"]);
 export type Locale = z.infer<typeof Locale>;

@@ -1,8 +1,8 @@
 // Roles and what each may do. A permission names the least role that holds it.
+import type { Role } from "../../../lib/api/roles";
 import { forbidden } from "../errors";
 
-export const ROLES = ["owner", "admin", "analyst", "agent", "viewer"] as const;
-export type Role = (typeof ROLES)[number];
+export type { Role };
 
 const RANK: Record<Role, number> = { owner: 5, admin: 4, analyst: 3, agent: 2, viewer: 1 };
 
