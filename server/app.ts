@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { sql } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { secureHeaders } from "hono/secure-headers";
@@ -14,7 +15,6 @@ import { renderApiDocs } from "./platform/api-docs";
 import { AppError, errorBody, renderError } from "./platform/errors";
 import type { AppEnv, Services } from "./platform/http";
 import { VERSION } from "./platform/version";
-import { sql } from "drizzle-orm";
 
 export type AppOptions = { webDir?: string };
 
@@ -56,9 +56,13 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 		},
 	};
 	app.doc31("/api/v1/openapi.json", openApiConfig);
-	app.get("/api/docs", (c) => c.html(renderApiDocs(app.getOpenAPI31Document(openApiConfig) as Parameters<typeof renderApiDocs>[0])));
+	app.get("/api/docs", (c) =>
+		c.html(renderApiDocs(app.getOpenAPI31Document(openApiConfig) as Parameters<typeof renderApiDocs>[0])),
+	);
 
-	app.all("/api/*", (c) => c.json(errorBody(new AppError("not_found", `No API route ${c.req.method} ${c.req.path}`)), 404));
+	app.all("/api/*", (c) =>
+		c.json(errorBody(new AppError("not_found", `No API route ${c.req.method} ${c.req.path}`)), 404),
+	);
 	if (options.webDir) serveWeb(app, options.webDir);
 	app.notFound((c) => c.json(errorBody(new AppError("not_found", "Not found")), 404));
 	app.onError((error, c) => renderError(c, error, services.log));

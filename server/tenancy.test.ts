@@ -78,7 +78,12 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 			.from(schema.users)
 			.innerJoin(schema.memberships, eq(schema.memberships.userId, schema.users.id))
 			.where(eq(schema.memberships.organizationId, a.organizationId ?? ""));
-		parts.push(`users:${members.map((m) => JSON.stringify(m.user)).sort().join("|")}`);
+		parts.push(
+			`users:${members
+				.map((m) => JSON.stringify(m.user))
+				.sort()
+				.join("|")}`,
+		);
 		return parts.join("\n");
 	}
 
@@ -101,7 +106,11 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 		const invitation = await call("POST", "/api/v1/invitations", { email: "agent@a.example", role: "agent" });
 		a.invitationId = invitation.json.id;
 		const accepted = await t.call("POST", "/api/v1/auth/accept-invitation", {
-			body: { token: String(invitation.json.acceptUrl).split("/invitation/")[1], name: "A agent", password: "agent password 1" },
+			body: {
+				token: String(invitation.json.acceptUrl).split("/invitation/")[1],
+				name: "A agent",
+				password: "agent password 1",
+			},
 		});
 		sessionCookieOf(accepted.headers);
 		const second = await call("POST", "/api/v1/invitations", { email: "pending@a.example", role: "viewer" });
@@ -111,7 +120,8 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 
 		const b = await t.signUp("Org B", "owner@b.example");
 		bCookie = b.cookie;
-		bKey = (await t.call("POST", "/api/v1/api-keys", { cookie: bCookie, body: { name: "B admin", role: "admin" } })).json.key;
+		bKey = (await t.call("POST", "/api/v1/api-keys", { cookie: bCookie, body: { name: "B admin", role: "admin" } }))
+			.json.key;
 
 		const spec = (await t.call("GET", "/api/v1/openapi.json")).json;
 		for (const [path, methods] of Object.entries(spec.paths as Record<string, object>)) {
@@ -146,9 +156,10 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 				const hasPathIds = route.path.includes("{");
 				const leaked = aIds.filter((id) => res.text.includes(id));
 				const refusedWrite = res.status >= 400 && res.status < 500;
-				const isOk = hasPathIds || key === "POST /api/v1/auth/switch-organization"
-					? [403, 404].includes(res.status)
-					: leaked.length === 0 && (res.status < 300 || refusedWrite);
+				const isOk =
+					hasPathIds || key === "POST /api/v1/auth/switch-organization"
+						? [403, 404].includes(res.status)
+						: leaked.length === 0 && (res.status < 300 || refusedWrite);
 				if (!isOk || leaked.length > 0) failures.push(`${key} → ${res.status} leaked=${leaked.length}`);
 			}
 			expect(failures).toEqual([]);

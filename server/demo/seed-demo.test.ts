@@ -17,7 +17,9 @@ describe("demo company", () => {
 	});
 
 	it("has the 7 stages, at least 20 touchpoints across channels, each owned by a department", async () => {
-		const signIn = await t.call("POST", "/api/v1/auth/sign-in", { body: { email: DEMO_EMAIL, password: DEMO_PASSWORD } });
+		const signIn = await t.call("POST", "/api/v1/auth/sign-in", {
+			body: { email: DEMO_EMAIL, password: DEMO_PASSWORD },
+		});
 		expect(signIn.status).toBe(200);
 		expect(signIn.json.role).toBe("owner");
 		const cookie = sessionCookieOf(signIn.headers);
@@ -35,10 +37,21 @@ describe("demo company", () => {
 			"repurchase",
 			"advocacy",
 		]);
-		const all = journey.stages.flatMap((s: { touchpoints: { channel: string; departmentId: string | null }[] }) => s.touchpoints);
+		const all = journey.stages.flatMap(
+			(s: { touchpoints: { channel: string; departmentId: string | null }[] }) => s.touchpoints,
+		);
 		expect(new Set(all.map((tp: { channel: string }) => tp.channel)).size).toBeGreaterThanOrEqual(12);
 		expect(all.every((tp: { departmentId: string | null }) => tp.departmentId)).toBe(true);
-		const departments = (await t.call("GET", "/api/v1/departments", { cookie })).json.items.map((d: { name: string }) => d.name);
-		expect(departments).toEqual(["E-Commerce", "Filialen", "Kundenservice", "Logistik", "Marketing", "Produktmanagement"]);
+		const departments = (await t.call("GET", "/api/v1/departments", { cookie })).json.items.map(
+			(d: { name: string }) => d.name,
+		);
+		expect(departments).toEqual([
+			"E-Commerce",
+			"Filialen",
+			"Kundenservice",
+			"Logistik",
+			"Marketing",
+			"Produktmanagement",
+		]);
 	});
 });

@@ -25,7 +25,13 @@ const DEPARTMENTS = {
 } as const;
 type DepartmentKey = keyof typeof DEPARTMENTS;
 
-type DemoTouchpoint = { name: string; channel: Channel; owner: DepartmentKey; urlPatterns?: string[]; description?: string };
+type DemoTouchpoint = {
+	name: string;
+	channel: Channel;
+	owner: DepartmentKey;
+	urlPatterns?: string[];
+	description?: string;
+};
 
 const TOUCHPOINTS: Record<StageKey, DemoTouchpoint[]> = {
 	awareness: [

@@ -7,27 +7,33 @@ type Operation = {
 	requestBody?: { content?: Record<string, { schema?: Schema }> };
 	responses?: Record<string, { description?: string; content?: Record<string, { schema?: Schema }> }>;
 };
-type Document = { info: { title: string; version: string; description?: string }; paths?: Record<string, Record<string, Operation>> };
+type Document = {
+	info: { title: string; version: string; description?: string };
+	paths?: Record<string, Record<string, Operation>>;
+};
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
 	text.replace(/[&<>"]/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" })[ch] ?? ch);
 
 const describeSchema = (schema: Schema | undefined) =>
-	schema ? `<pre>${escape(JSON.stringify(schema, null, 2))}</pre>` : "";
+	schema ? `<pre>${escapeHtml(JSON.stringify(schema, null, 2))}</pre>` : "";
 
 function renderOperation(method: string, path: string, op: Operation): string {
 	const params = (op.parameters ?? [])
-		.map((p) => `<li><code>${escape(p.name)}</code> (${p.in}${p.required ? ", required" : ""}) ${escape(String(p.schema?.type ?? ""))}</li>`)
+		.map(
+			(p) =>
+				`<li><code>${escapeHtml(p.name)}</code> (${p.in}${p.required ? ", required" : ""}) ${escapeHtml(String(p.schema?.type ?? ""))}</li>`,
+		)
 		.join("");
 	const body = op.requestBody?.content?.["application/json"]?.schema;
 	const responses = Object.entries(op.responses ?? {})
 		.map(([status, r]) => {
 			const schema = r.content?.["application/json"]?.schema;
-			return `<li><b>${status}</b> ${escape(r.description ?? "")}${schema ? `<details><summary>body</summary>${describeSchema(schema)}</details>` : ""}</li>`;
+			return `<li><b>${status}</b> ${escapeHtml(r.description ?? "")}${schema ? `<details><summary>body</summary>${describeSchema(schema)}</details>` : ""}</li>`;
 		})
 		.join("");
-	return `<section class="op"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escape(path)}</code></h3>
-<p>${escape(op.summary ?? "")}</p>${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}
+	return `<section class="op"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
+<p>${escapeHtml(op.summary ?? "")}</p>${params ? `<h4>Parameters</h4><ul>${params}</ul>` : ""}
 ${body ? `<h4>Request body</h4><details open><summary>JSON</summary>${describeSchema(body)}</details>` : ""}
 <h4>Responses</h4><ul>${responses}</ul></section>`;
 }
@@ -40,16 +46,18 @@ export function renderApiDocs(doc: Document): string {
 			byTag.set(tag, [...(byTag.get(tag) ?? []), renderOperation(method, path, op)]);
 		}
 	}
-	const toc = [...byTag.keys()].map((tag) => `<a href="#${encodeURIComponent(tag)}">${escape(tag)}</a>`).join(" · ");
+	const toc = [...byTag.keys()]
+		.map((tag) => `<a href="#${encodeURIComponent(tag)}">${escapeHtml(tag)}</a>`)
+		.join(" · ");
 	const sections = [...byTag.entries()]
-		.map(([tag, ops]) => `<h2 id="${encodeURIComponent(tag)}">${escape(tag)}</h2>${ops.join("")}`)
+		.map(([tag, ops]) => `<h2 id="${encodeURIComponent(tag)}">${escapeHtml(tag)}</h2>${ops.join("")}`)
 		.join("");
 	return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<title>${escape(doc.info.title)} ${escape(doc.info.version)}</title>
+<title>${escapeHtml(doc.info.title)} ${escapeHtml(doc.info.version)}</title>
 <style>body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1a1b1e}
 code,pre{font-family:ui-monospace,monospace}pre{background:#f4f5f7;padding:.75rem;overflow:auto;border-radius:6px;font-size:13px}
 .op{border:1px solid #e3e5e8;border-radius:8px;padding:.25rem 1rem;margin:1rem 0}.m{display:inline-block;min-width:4.5em;font-size:12px;padding:2px 6px;border-radius:4px;color:#fff;background:#555;text-align:center}
 .get{background:#1c7ed6}.post{background:#2f9e44}.patch{background:#e8590c}.put{background:#9c36b5}.delete{background:#e03131}h4{margin:.5rem 0 .25rem}</style></head>
-<body><h1>${escape(doc.info.title)} <small>${escape(doc.info.version)}</small></h1><p>${escape(doc.info.description ?? "")}</p>
+<body><h1>${escapeHtml(doc.info.title)} <small>${escapeHtml(doc.info.version)}</small></h1><p>${escapeHtml(doc.info.description ?? "")}</p>
 <p>Machine-readable: <a href="/api/v1/openapi.json">/api/v1/openapi.json</a></p><nav>${toc}</nav>${sections}</body></html>`;
 }

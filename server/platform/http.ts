@@ -11,7 +11,14 @@ import { AppError, errorBody, statusOf } from "./errors";
 import type { Jobs } from "./jobs/jobs";
 import type { Logger } from "./logging";
 
-export type Services = { db: Db; dbKind: "pglite" | "postgres"; jobs: Jobs; log: Logger; config: Config; clock: () => Date };
+export type Services = {
+	db: Db;
+	dbKind: "pglite" | "postgres";
+	jobs: Jobs;
+	log: Logger;
+	config: Config;
+	clock: () => Date;
+};
 
 export type Auth = {
 	organizationId: string;

@@ -25,7 +25,12 @@ export function decodeCursor(cursor: string | undefined): { sortKey: string; id:
 type SortKey = { column: AnyPgColumn; kind: "text" | "time" };
 
 /** Rows strictly after the cursor in (sort, id) order. */
-export function afterCursor(cursor: string | undefined, sort: SortKey, id: AnyPgColumn, order: "asc" | "desc"): SQL | undefined {
+export function afterCursor(
+	cursor: string | undefined,
+	sort: SortKey,
+	id: AnyPgColumn,
+	order: "asc" | "desc",
+): SQL | undefined {
 	const after = decodeCursor(cursor);
 	if (!after) return undefined;
 	const key = sort.kind === "time" ? new Date(after.sortKey) : after.sortKey;
@@ -45,5 +50,8 @@ export function toPage<Row, View>(
 	const last = page[page.length - 1];
 	if (rows.length <= limit || !last) return { items: page.map(view), nextCursor: null };
 	const [sortKey, id] = keyOf(last);
-	return { items: page.map(view), nextCursor: encodeCursor(sortKey instanceof Date ? sortKey.toISOString() : sortKey, id) };
+	return {
+		items: page.map(view),
+		nextCursor: encodeCursor(sortKey instanceof Date ? sortKey.toISOString() : sortKey, id),
+	};
 }

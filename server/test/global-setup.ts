@@ -3,8 +3,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { TestProject } from "vitest/node";
 import pg from "pg";
+import type { TestProject } from "vitest/node";
 import { jobDefinitions } from "../jobs";
 import { openPglite, openPostgres } from "../platform/db";
 import { Jobs } from "../platform/jobs/jobs";
@@ -43,10 +43,9 @@ export default async function setup(project: TestProject) {
 		project.provide("pgliteTemplate", "");
 		return async () => {
 			// Test files drop their own databases; drop any left behind by a crashed file, then the template.
-			const { rows } = await admin.query<{ datname: string }>(
-				"select datname from pg_database where datname like $1",
-				[`loupe_t_${process.pid}_%`],
-			);
+			const { rows } = await admin.query<{ datname: string }>("select datname from pg_database where datname like $1", [
+				`loupe_t_${process.pid}_%`,
+			]);
 			for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
 			await admin.query(`drop database if exists ${template} with (force)`);
 			await admin.end();

@@ -8,6 +8,9 @@ if (!dir || !run) throw new Error("usage: pglite-writer <dataDir> <run>");
 const database = await openPglite({ dataDir: dir });
 await migrateDatabase(database);
 for (let n = 1; ; n++) {
-	await database.executeSql("insert into organizations (name, slug) values ($1, $2)", [`Org ${run}-${n}`, `org-${run}-${n}`]);
+	await database.executeSql("insert into organizations (name, slug) values ($1, $2)", [
+		`Org ${run}-${n}`,
+		`org-${run}-${n}`,
+	]);
 	process.stdout.write(`${n}\n`);
 }

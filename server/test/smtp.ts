@@ -34,6 +34,11 @@ export async function startSmtpServer() {
 
 /** The plain-text body of a received message, with quoted-printable soft breaks undone. */
 export function textOf(mail: ReceivedMail): string {
-	const body = mail.raw.split(/\r?\n\r?\n/).slice(1).join("\n\n");
-	return body.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
+	const body = mail.raw
+		.split(/\r?\n\r?\n/)
+		.slice(1)
+		.join("\n\n");
+	return body
+		.replace(/=\r?\n/g, "")
+		.replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(Number.parseInt(hex, 16)));
 }

@@ -1,6 +1,7 @@
 // A fresh, migrated database for one test file: a copy of the run's template (PGlite or PostgreSQL).
-import fs from "node:fs";
+
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import pg from "pg";
 import { inject } from "vitest";
 import { type Database, openPglite, openPostgres } from "../platform/db";

@@ -32,7 +32,13 @@ describe("authentication", () => {
 	it("refuses a second sign-up with the same email (any case) and writes no organization", async () => {
 		const before = await t.db.select().from(organizations);
 		const res = await t.call("POST", "/api/v1/auth/sign-up", {
-			body: { organizationName: "Copy", name: "X", email: "OWNER@auth.example", password: "another password", locale: "de" },
+			body: {
+				organizationName: "Copy",
+				name: "X",
+				email: "OWNER@auth.example",
+				password: "another password",
+				locale: "de",
+			},
 		});
 		expect(res.status).toBe(409);
 		expect(await t.db.select().from(organizations)).toHaveLength(before.length);
@@ -55,9 +61,13 @@ describe("authentication", () => {
 		expect(good.headers.get("set-cookie")).toMatch(/HttpOnly/i);
 		expect((await t.call("GET", "/api/v1/me", { cookie })).status).toBe(200);
 
-		const bad = await t.call("POST", "/api/v1/auth/sign-in", { body: { email: "owner@auth.example", password: "wrong" } });
+		const bad = await t.call("POST", "/api/v1/auth/sign-in", {
+			body: { email: "owner@auth.example", password: "wrong" },
+		});
 		expect(bad.status).toBe(401);
-		const unknown = await t.call("POST", "/api/v1/auth/sign-in", { body: { email: "nobody@auth.example", password: "x" } });
+		const unknown = await t.call("POST", "/api/v1/auth/sign-in", {
+			body: { email: "nobody@auth.example", password: "x" },
+		});
 		expect(unknown.status).toBe(401);
 		expect(unknown.json.error.message).toBe(bad.json.error.message);
 	});
@@ -65,7 +75,9 @@ describe("authentication", () => {
 	it("rate-limits failed sign-ins per email, even with the right password afterwards", async () => {
 		await t.signUp("Limit AG", "limit@auth.example");
 		for (let i = 0; i < 10; i++) {
-			const res = await t.call("POST", "/api/v1/auth/sign-in", { body: { email: "limit@auth.example", password: `wrong-${i}` } });
+			const res = await t.call("POST", "/api/v1/auth/sign-in", {
+				body: { email: "limit@auth.example", password: `wrong-${i}` },
+			});
 			expect(res.status).toBe(401);
 		}
 		const blocked = await t.call("POST", "/api/v1/auth/sign-in", {
@@ -94,7 +106,10 @@ describe("authentication", () => {
 	});
 
 	it("creates an API key shown once, stored hashed, usable, and revocable", async () => {
-		const created = await t.call("POST", "/api/v1/api-keys", { cookie: owner.cookie, body: { name: "BI export", role: "viewer" } });
+		const created = await t.call("POST", "/api/v1/api-keys", {
+			cookie: owner.cookie,
+			body: { name: "BI export", role: "viewer" },
+		});
 		expect(created.status).toBe(201);
 		const key: string = created.json.key;
 		expect(key).toMatch(/^lk_/);
@@ -115,7 +130,10 @@ describe("authentication", () => {
 	});
 
 	it("never lets a key outrank its creator", async () => {
-		const res = await t.call("POST", "/api/v1/api-keys", { cookie: owner.cookie, body: { name: "Root", role: "owner" } });
+		const res = await t.call("POST", "/api/v1/api-keys", {
+			cookie: owner.cookie,
+			body: { name: "Root", role: "owner" },
+		});
 		expect(res.status).toBe(400);
 	});
 });

@@ -163,9 +163,7 @@ export const ApiKeyView = z.object({
 });
 export type ApiKeyView = z.infer<typeof ApiKeyView>;
 
-export const CreateApiKeyInput = z
-	.object({ name: Name, role: RoleName.exclude(["owner"]).default("viewer") })
-	.strict();
+export const CreateApiKeyInput = z.object({ name: Name, role: RoleName.exclude(["owner"]).default("viewer") }).strict();
 export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;
 
 /** Returned once, on creation: the key itself is never shown again. */

@@ -21,7 +21,10 @@ describe("organization administration", () => {
 	});
 
 	it("manages departments with unique names and an audit trail", async () => {
-		const created = await t.call("POST", "/api/v1/departments", { cookie: owner.cookie, body: { name: "Kundenservice" } });
+		const created = await t.call("POST", "/api/v1/departments", {
+			cookie: owner.cookie,
+			body: { name: "Kundenservice" },
+		});
 		expect(created.status).toBe(201);
 		const dup = await t.call("POST", "/api/v1/departments", { cookie: owner.cookie, body: { name: "kundenservice" } });
 		expect(dup.status).toBe(409);
@@ -41,7 +44,9 @@ describe("organization administration", () => {
 		const first = await t.call("GET", "/api/v1/departments?limit=2", { cookie: owner.cookie });
 		expect(first.json.items).toHaveLength(2);
 		expect(first.json.nextCursor).toBeTruthy();
-		const second = await t.call("GET", `/api/v1/departments?limit=2&cursor=${first.json.nextCursor}`, { cookie: owner.cookie });
+		const second = await t.call("GET", `/api/v1/departments?limit=2&cursor=${first.json.nextCursor}`, {
+			cookie: owner.cookie,
+		});
 		const names = [...first.json.items, ...second.json.items].map((d: { name: string }) => d.name);
 		expect(names.slice(0, 3)).toEqual(["A-Team", "B-Team", "C-Team"]);
 		expect(new Set(names).size).toBe(names.length);
@@ -49,7 +54,10 @@ describe("organization administration", () => {
 	});
 
 	it("invites by email through SMTP; the link joins with role and departments, once", async () => {
-		const department = await t.call("POST", "/api/v1/departments", { cookie: owner.cookie, body: { name: "Logistik" } });
+		const department = await t.call("POST", "/api/v1/departments", {
+			cookie: owner.cookie,
+			body: { name: "Logistik" },
+		});
 		const invited = await t.call("POST", "/api/v1/invitations", {
 			cookie: owner.cookie,
 			body: { email: "Agent@Admin.example", role: "agent", departmentIds: [department.json.id], locale: "en" },
@@ -97,9 +105,15 @@ describe("organization administration", () => {
 	it("changes a member's role and refuses to remove the last owner", async () => {
 		const members = await t.call("GET", "/api/v1/members", { cookie: owner.cookie });
 		const agent = members.json.items.find((m: { email: string }) => m.email === "agent@admin.example");
-		const promoted = await t.call("PATCH", `/api/v1/members/${agent.userId}`, { cookie: owner.cookie, body: { role: "analyst" } });
+		const promoted = await t.call("PATCH", `/api/v1/members/${agent.userId}`, {
+			cookie: owner.cookie,
+			body: { role: "analyst" },
+		});
 		expect(promoted.json.role).toBe("analyst");
-		const demoteSelf = await t.call("PATCH", `/api/v1/members/${owner.userId}`, { cookie: owner.cookie, body: { role: "admin" } });
+		const demoteSelf = await t.call("PATCH", `/api/v1/members/${owner.userId}`, {
+			cookie: owner.cookie,
+			body: { role: "admin" },
+		});
 		expect(demoteSelf.status).toBe(409);
 		const removeSelf = await t.call("DELETE", `/api/v1/members/${owner.userId}`, { cookie: owner.cookie });
 		expect(removeSelf.status).toBe(409);
@@ -116,7 +130,9 @@ describe("organization administration", () => {
 			body: { email: "late@admin.example", role: "viewer" },
 		});
 		const token = String(invited.json.acceptUrl).split("/invitation/")[1];
-		expect((await t.call("DELETE", `/api/v1/invitations/${invited.json.id}`, { cookie: owner.cookie })).status).toBe(204);
+		expect((await t.call("DELETE", `/api/v1/invitations/${invited.json.id}`, { cookie: owner.cookie })).status).toBe(
+			204,
+		);
 		expect((await t.call("GET", `/api/v1/public/invitations/${token}`)).status).toBe(404);
 		const list = await t.call("GET", "/api/v1/invitations", { cookie: owner.cookie });
 		expect(list.json.items.find((i: { id: string }) => i.id === invited.json.id).status).toBe("revoked");
@@ -128,7 +144,10 @@ describe("organization administration", () => {
 			body: { timezone: "Europe/Vienna", defaultLanguage: "en" },
 		});
 		expect(ok.json).toMatchObject({ timezone: "Europe/Vienna", defaultLanguage: "en" });
-		const bad = await t.call("PATCH", "/api/v1/organization", { cookie: owner.cookie, body: { timezone: "Mars/Olympus" } });
+		const bad = await t.call("PATCH", "/api/v1/organization", {
+			cookie: owner.cookie,
+			body: { timezone: "Mars/Olympus" },
+		});
 		expect(bad.status).toBe(400);
 		expect((await t.call("GET", "/api/v1/organization", { cookie: owner.cookie })).json.timezone).toBe("Europe/Vienna");
 	});

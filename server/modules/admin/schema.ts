@@ -1,15 +1,6 @@
 // Tables of the organization itself: tenants, people, roles, departments, sessions, invitations, API keys.
 import { sql } from "drizzle-orm";
-import {
-	boolean,
-	index,
-	pgTable,
-	primaryKey,
-	text,
-	timestamp,
-	uniqueIndex,
-	uuid,
-} from "drizzle-orm/pg-core";
+import { boolean, index, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
 import { ROLES } from "../../../lib/api/roles";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow();
@@ -167,5 +158,3 @@ export const auditLog = pgTable(
 	},
 	(t) => [index("audit_log_org_idx").on(t.organizationId, t.createdAt)],
 );
-
-

@@ -79,7 +79,9 @@ describe("journey model", () => {
 	it("inserts at a position and keeps positions contiguous", async () => {
 		const research = stageNamed(journey, "research");
 		for (const name of ["Produktseiten", "Suche im Shop"]) {
-			journey = (await call("POST", `/api/v1/journeys/${journey.id}/touchpoints`, { stageId: research.id, name, channel: "web" })).json;
+			journey = (
+				await call("POST", `/api/v1/journeys/${journey.id}/touchpoints`, { stageId: research.id, name, channel: "web" })
+			).json;
 		}
 		const res = await call("POST", `/api/v1/journeys/${journey.id}/touchpoints`, {
 			stageId: research.id,
@@ -168,7 +170,10 @@ describe("journey model", () => {
 		const tp = purchase.touchpoints[0];
 		await call("PATCH", `/api/v1/journeys/${journey.id}/touchpoints/${tp?.id}`, { departmentId: temp });
 		expect((await call("DELETE", `/api/v1/departments/${temp}`)).status).toBe(204);
-		const [row] = await t.db.select().from(touchpoints).where(eq(touchpoints.id, tp?.id ?? ""));
+		const [row] = await t.db
+			.select()
+			.from(touchpoints)
+			.where(eq(touchpoints.id, tp?.id ?? ""));
 		expect(row?.departmentId).toBeNull();
 	});
 
@@ -181,7 +186,11 @@ describe("journey model", () => {
 	it("deletes a journey with everything in it", async () => {
 		const other = (await call("POST", "/api/v1/journeys", { name: "B2B", standardStages: "de" })).json;
 		const stage = other.stages[0];
-		await call("POST", `/api/v1/journeys/${other.id}/touchpoints`, { stageId: stage.id, name: "Messe", channel: "branch" });
+		await call("POST", `/api/v1/journeys/${other.id}/touchpoints`, {
+			stageId: stage.id,
+			name: "Messe",
+			channel: "branch",
+		});
 		expect((await call("DELETE", `/api/v1/journeys/${other.id}`)).status).toBe(204);
 		expect((await call("GET", `/api/v1/journeys/${other.id}`)).status).toBe(404);
 		const left = await t.db.select().from(touchpoints).where(eq(touchpoints.journeyId, other.id));

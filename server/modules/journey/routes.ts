@@ -18,7 +18,13 @@ import {
 } from "./contract";
 import { createJourney, deleteJourney, findJourneys, getJourney, updateJourney } from "./service/journeys";
 import { addStage, deleteStage, reorderStages, updateStage } from "./service/stages";
-import { addTouchpoint, deleteTouchpoint, findTouchpoints, reorderTouchpoints, updateTouchpoint } from "./service/touchpoints";
+import {
+	addTouchpoint,
+	deleteTouchpoint,
+	findTouchpoints,
+	reorderTouchpoints,
+	updateTouchpoint,
+} from "./service/touchpoints";
 
 const tags = ["Journey"];
 const JourneyParam = z.object({ journeyId: z.uuid() });
@@ -95,7 +101,8 @@ export const journeyRoutes = createRouter()
 			request: { params: JourneyParam, ...jsonBody(CreateStageInput) },
 			responses: { 201: jsonResponse(JourneyDetailView, "Added"), ...errorResponses },
 		}),
-		async (c) => c.json(await addStage(ctxOf(c, "journey.write"), c.req.valid("param").journeyId, c.req.valid("json")), 201),
+		async (c) =>
+			c.json(await addStage(ctxOf(c, "journey.write"), c.req.valid("param").journeyId, c.req.valid("json")), 201),
 	)
 	.openapi(
 		createRoute({
@@ -174,7 +181,10 @@ export const journeyRoutes = createRouter()
 		}),
 		async (c) => {
 			const { journeyId, touchpointId } = c.req.valid("param");
-			return c.json(await updateTouchpoint(ctxOf(c, "journey.write"), journeyId, touchpointId, c.req.valid("json")), 200);
+			return c.json(
+				await updateTouchpoint(ctxOf(c, "journey.write"), journeyId, touchpointId, c.req.valid("json")),
+				200,
+			);
 		},
 	)
 	.openapi(

@@ -3,7 +3,6 @@ import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-c
 import { departments, organizations } from "../admin/schema";
 import { CHANNELS, STAGE_KEYS } from "./contract";
 
-
 export const journeys = pgTable(
 	"journeys",
 	{

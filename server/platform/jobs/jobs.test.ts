@@ -29,14 +29,18 @@ describe("jobs", () => {
 	});
 
 	it("does not send a job whose transaction rolled back", async () => {
-		const before = await t.database.executeSql("select count(*)::int as n from pgboss.job where name = 'system.health-check'");
+		const before = await t.database.executeSql(
+			"select count(*)::int as n from pgboss.job where name = 'system.health-check'",
+		);
 		await expect(
 			t.db.transaction(async (tx) => {
 				await t.jobs.enqueue(tx, "system.health-check", { checkId: "00000000-0000-0000-0000-000000000000" });
 				throw new Error("roll back");
 			}),
 		).rejects.toThrow("roll back");
-		const after = await t.database.executeSql("select count(*)::int as n from pgboss.job where name = 'system.health-check'");
+		const after = await t.database.executeSql(
+			"select count(*)::int as n from pgboss.job where name = 'system.health-check'",
+		);
 		expect(after.rows[0]?.n).toBe(before.rows[0]?.n);
 	});
 });

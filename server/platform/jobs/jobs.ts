@@ -42,8 +42,7 @@ function executorOf(db: Db) {
 	};
 }
 
-const isPlainObject = (v: unknown) =>
-	v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v);
+const isPlainObject = (v: unknown) => v !== null && typeof v === "object" && !(v instanceof Date) && !Array.isArray(v);
 
 export class Jobs {
 	readonly boss: PgBoss;

@@ -2,8 +2,7 @@
 import { eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "../db";
-import type { JobDefinition } from "../jobs/jobs";
-import type { Jobs } from "../jobs/jobs";
+import type { JobDefinition, Jobs } from "../jobs/jobs";
 import type { Logger } from "../logging";
 import { outboundEmails } from "./schema";
 
@@ -49,7 +48,10 @@ export const sendEmailJob: JobDefinition<{ emailId: string }, MailEnv> = {
 				.update(outboundEmails)
 				.set({ status: "failed", lastError: "SMTP_URL is not configured" })
 				.where(eq(outboundEmails.id, emailId));
-			env.log.info({ to: email.toAddress, subject: email.subject, text: email.textBody }, "email not sent: no SMTP_URL");
+			env.log.info(
+				{ to: email.toAddress, subject: email.subject, text: email.textBody },
+				"email not sent: no SMTP_URL",
+			);
 			return;
 		}
 		try {

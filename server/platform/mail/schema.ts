@@ -10,7 +10,9 @@ export const outboundEmails = pgTable(
 		toAddress: text("to_address").notNull(),
 		subject: text("subject").notNull(),
 		textBody: text("text_body").notNull(),
-		status: text("status", { enum: ["queued", "sent", "failed"] }).notNull().default("queued"),
+		status: text("status", { enum: ["queued", "sent", "failed"] })
+			.notNull()
+			.default("queued"),
 		attempts: integer("attempts").notNull().default(0),
 		lastError: text("last_error"),
 		sentAt: timestamp("sent_at", { withTimezone: true, precision: 3 }),

@@ -1,7 +1,7 @@
 // Sign-up, sign-in/out, the current user, and joining by invitation.
 import { createRoute, z } from "@hono/zod-openapi";
-import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import type { Context } from "hono";
+import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { AppError } from "../../../platform/errors";
 import { type AppEnv, clientIp, createRouter, jsonBody, jsonResponse, requireAuth } from "../../../platform/http";
 import { RateLimiter } from "../../../platform/rate-limit";
@@ -46,12 +46,19 @@ export const authRoutes = createRouter()
 		}),
 		async (c) => {
 			const { db, config, clock } = c.get("services");
-			if (!config.allowSignUp) throw new AppError("forbidden", "Sign-up is disabled on this server; ask for an invitation");
+			if (!config.allowSignUp)
+				throw new AppError("forbidden", "Sign-up is disabled on this server; ask for an invitation");
 			signInLimiter.hit(`signup:${clientIp(c)}`, clock().getTime());
 			const { organization, user } = await signUpOrganization(db, c.req.valid("json"));
 			const session = await createSession(db, user.id, organization.id, clock(), c.req.header("user-agent"));
 			setSessionCookie(c, session.token);
-			const me = await getMe(db, { organizationId: organization.id, role: "owner", userId: user.id, apiKeyId: null, sessionId: null });
+			const me = await getMe(db, {
+				organizationId: organization.id,
+				role: "owner",
+				userId: user.id,
+				apiKeyId: null,
+				sessionId: null,
+			});
 			return c.json(me, 201);
 		},
 	)

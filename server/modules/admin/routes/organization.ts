@@ -1,13 +1,13 @@
 // The organization's settings, departments, members, invitations and API keys.
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import { PageQuery, pageOf } from "../../../../lib/api/pagination";
 import { createRouter, ctxOf, errorResponses, jsonBody, jsonResponse } from "../../../platform/http";
 import {
 	ApiKeyView,
 	CreateApiKeyInput,
+	CreateDepartmentInput,
 	CreatedApiKeyView,
 	CreatedInvitationView,
-	CreateDepartmentInput,
 	CreateInvitationInput,
 	DepartmentView,
 	IdParam,
@@ -23,7 +23,6 @@ import { createDepartment, deleteDepartment, findDepartments, updateDepartment }
 import { createInvitation, findInvitations, revokeInvitation } from "../service/invitations";
 import { findMembers, removeMember, updateMember } from "../service/members";
 import { getOrganization, toOrganizationView, updateOrganization } from "../service/organizations";
-import { z } from "@hono/zod-openapi";
 
 const UserIdParam = z.object({ userId: z.uuid() });
 const noContent = { 204: { description: "Done" }, ...errorResponses };

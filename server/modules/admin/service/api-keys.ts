@@ -42,7 +42,13 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
 			})
 			.returning();
 		if (!row) throw new Error("api key not written");
-		await recordAudit(tx, ctx, "apiKey.created", { type: "apiKey", id: row.id }, { name: input.name, role: input.role });
+		await recordAudit(
+			tx,
+			ctx,
+			"apiKey.created",
+			{ type: "apiKey", id: row.id },
+			{ name: input.name, role: input.role },
+		);
 		return { ...toView(row), key };
 	});
 }

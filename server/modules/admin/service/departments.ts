@@ -35,7 +35,10 @@ export async function assertDepartmentsInOrg(db: Db, organizationId: string, ids
 		.select({ id: departments.id })
 		.from(departments)
 		.where(and(eq(departments.organizationId, organizationId), inArray(departments.id, unique)));
-	if (found.length !== unique.length) throw invalid("departmentIds: unknown department", { fields: [{ field: "departmentIds", message: "Unknown department" }] });
+	if (found.length !== unique.length)
+		throw invalid("departmentIds: unknown department", {
+			fields: [{ field: "departmentIds", message: "Unknown department" }],
+		});
 }
 
 export async function findDepartments(ctx: Ctx, query: PageQuery): Promise<Page<DepartmentView>> {

@@ -72,7 +72,13 @@ export async function createInvitation(ctx: Ctx, input: CreateInvitationInput, p
 		if (!row || !org) throw new Error("invitation not written");
 		const message = MESSAGES[input.locale](org.name, acceptUrl);
 		await queueEmail(tx, ctx.jobs, { organizationId: ctx.organizationId, to: input.email, ...message });
-		await recordAudit(tx, ctx, "invitation.created", { type: "invitation", id: row.id }, { email: input.email, role: input.role });
+		await recordAudit(
+			tx,
+			ctx,
+			"invitation.created",
+			{ type: "invitation", id: row.id },
+			{ email: input.email, role: input.role },
+		);
 		return row;
 	});
 	return { ...toView(row, ctx.now), acceptUrl };
@@ -90,7 +96,12 @@ export async function findInvitations(ctx: Ctx, query: PageQuery): Promise<Page<
 		)
 		.orderBy(desc(invitations.createdAt), desc(invitations.id))
 		.limit(query.limit + 1);
-	return toPage(rows, query.limit, (r) => toView(r, ctx.now), (r) => [r.createdAt, r.id]);
+	return toPage(
+		rows,
+		query.limit,
+		(r) => toView(r, ctx.now),
+		(r) => [r.createdAt, r.id],
+	);
 }
 
 export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
@@ -98,7 +109,9 @@ export async function revokeInvitation(ctx: Ctx, id: string): Promise<void> {
 		const [row] = await tx
 			.update(invitations)
 			.set({ revokedAt: ctx.now })
-			.where(and(eq(invitations.organizationId, ctx.organizationId), eq(invitations.id, id), isNull(invitations.acceptedAt)))
+			.where(
+				and(eq(invitations.organizationId, ctx.organizationId), eq(invitations.id, id), isNull(invitations.acceptedAt)),
+			)
 			.returning({ id: invitations.id });
 		if (!row) throw notFound("Invitation");
 		await recordAudit(tx, ctx, "invitation.revoked", { type: "invitation", id });
@@ -139,7 +152,8 @@ export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now
 				throw new AppError("unauthenticated", "This email has an account: enter its password to join");
 			}
 		} else {
-			if (!input.name) throw new AppError("invalid", "name: Required", { fields: [{ field: "name", message: "Required" }] });
+			if (!input.name)
+				throw new AppError("invalid", "name: Required", { fields: [{ field: "name", message: "Required" }] });
 			[user] = await tx
 				.insert(users)
 				.values({ email: invitation.email, name: input.name, passwordHash: newHash, locale: input.locale })
@@ -156,7 +170,12 @@ export async function acceptInvitation(db: Db, input: AcceptInvitationInput, now
 			? await tx
 					.select({ id: departments.id })
 					.from(departments)
-					.where(and(eq(departments.organizationId, invitation.organizationId), inArray(departments.id, invitation.departmentIds)))
+					.where(
+						and(
+							eq(departments.organizationId, invitation.organizationId),
+							inArray(departments.id, invitation.departmentIds),
+						),
+					)
 			: [];
 		if (stillThere.length > 0) {
 			await tx.insert(membershipDepartments).values(

@@ -10,7 +10,10 @@ import { getOrganization, toOrganizationView } from "./organizations";
 export async function getMe(db: Db, auth: Auth): Promise<MeView> {
 	const organization = toOrganizationView(await getOrganization(db, auth.organizationId));
 	if (!auth.userId) {
-		const [key] = await db.select().from(apiKeys).where(eq(apiKeys.id, auth.apiKeyId ?? ""));
+		const [key] = await db
+			.select()
+			.from(apiKeys)
+			.where(eq(apiKeys.id, auth.apiKeyId ?? ""));
 		if (!key) throw notFound("API key");
 		return {
 			user: null,

@@ -22,7 +22,10 @@ async function getMembershipInOrg(db: Db, organizationId: string, userId: string
 async function departmentIdsOf(db: Db, membershipIds: string[]): Promise<Map<string, string[]>> {
 	const byMembership = new Map<string, string[]>();
 	if (membershipIds.length === 0) return byMembership;
-	const rows = await db.select().from(membershipDepartments).where(inArray(membershipDepartments.membershipId, membershipIds));
+	const rows = await db
+		.select()
+		.from(membershipDepartments)
+		.where(inArray(membershipDepartments.membershipId, membershipIds));
 	for (const row of rows) {
 		byMembership.set(row.membershipId, [...(byMembership.get(row.membershipId) ?? []), row.departmentId]);
 	}
@@ -79,7 +82,12 @@ export async function updateMember(ctx: Ctx, userId: string, input: UpdateMember
 	await ctx.db.transaction(async (tx) => {
 		const membership = await getMembershipInOrg(tx, ctx.organizationId, userId);
 		assertMayManage(ctx, membership.role, input.role);
-		if (input.role && membership.role === "owner" && input.role !== "owner" && (await ownerCount(tx, ctx.organizationId)) <= 1) {
+		if (
+			input.role &&
+			membership.role === "owner" &&
+			input.role !== "owner" &&
+			(await ownerCount(tx, ctx.organizationId)) <= 1
+		) {
 			throw conflict("The organization needs at least one owner");
 		}
 		if (input.role) await tx.update(memberships).set({ role: input.role }).where(eq(memberships.id, membership.id));
@@ -89,7 +97,11 @@ export async function updateMember(ctx: Ctx, userId: string, input: UpdateMember
 			const unique = [...new Set(input.departmentIds)];
 			if (unique.length > 0) {
 				await tx.insert(membershipDepartments).values(
-					unique.map((departmentId) => ({ organizationId: ctx.organizationId, membershipId: membership.id, departmentId })),
+					unique.map((departmentId) => ({
+						organizationId: ctx.organizationId,
+						membershipId: membership.id,
+						departmentId,
+					})),
 				);
 			}
 		}
@@ -107,7 +119,14 @@ async function findMembersByUser(ctx: Ctx, userId: string): Promise<Page<MemberV
 	const departmentIds = (await departmentIdsOf(ctx.db, [membership.id])).get(membership.id) ?? [];
 	return {
 		items: [
-			{ userId, email: user.email, name: user.name, role: membership.role, departmentIds, joinedAt: membership.createdAt.toISOString() },
+			{
+				userId,
+				email: user.email,
+				name: user.name,
+				role: membership.role,
+				departmentIds,
+				joinedAt: membership.createdAt.toISOString(),
+			},
 		],
 		nextCursor: null,
 	};

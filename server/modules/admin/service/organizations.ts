@@ -1,9 +1,9 @@
 // Organizations: sign-up of a new one with its owner, reading and changing its settings.
 import { eq } from "drizzle-orm";
+import { hashPassword } from "../../../platform/auth/password";
 import type { Ctx } from "../../../platform/context";
 import type { Db } from "../../../platform/db";
 import { conflict, notFound } from "../../../platform/errors";
-import { hashPassword } from "../../../platform/auth/password";
 import type { OrganizationView, SignUpInput, UpdateOrganizationInput } from "../contract";
 import { memberships, organizations, users } from "../schema";
 import { recordAudit } from "./audit";
@@ -34,7 +34,10 @@ async function freeSlug(db: Db, name: string): Promise<string> {
 	const base = slugify(name);
 	for (let n = 1; n < 1000; n++) {
 		const candidate = n === 1 ? base : `${base}-${n}`;
-		const [taken] = await db.select({ id: organizations.id }).from(organizations).where(eq(organizations.slug, candidate));
+		const [taken] = await db
+			.select({ id: organizations.id })
+			.from(organizations)
+			.where(eq(organizations.slug, candidate));
 		if (!taken) return candidate;
 	}
 	throw conflict("No free slug for this organization name");
@@ -48,7 +51,11 @@ export async function signUpOrganization(db: Db, input: SignUpInput) {
 		if (existing) throw conflict("An account with this email already exists: sign in instead");
 		const [organization] = await tx
 			.insert(organizations)
-			.values({ name: input.organizationName, slug: await freeSlug(tx, input.organizationName), defaultLanguage: input.locale })
+			.values({
+				name: input.organizationName,
+				slug: await freeSlug(tx, input.organizationName),
+				defaultLanguage: input.locale,
+			})
 			.returning();
 		const [user] = await tx
 			.insert(users)
@@ -56,7 +63,12 @@ export async function signUpOrganization(db: Db, input: SignUpInput) {
 			.returning();
 		if (!organization || !user) throw new Error("sign-up rows not written");
 		await tx.insert(memberships).values({ organizationId: organization.id, userId: user.id, role: "owner" });
-		await recordAudit(tx, { organizationId: organization.id, actor: { type: "user", userId: user.id, role: "owner" } }, "organization.created", { type: "organization", id: organization.id });
+		await recordAudit(
+			tx,
+			{ organizationId: organization.id, actor: { type: "user", userId: user.id, role: "owner" } },
+			"organization.created",
+			{ type: "organization", id: organization.id },
+		);
 		return { organization, user };
 	});
 }

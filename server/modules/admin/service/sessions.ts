@@ -37,7 +37,13 @@ export async function signIn(db: Db, input: SignInInput, now: Date, userAgent?: 
 	const [failures] = await db
 		.select({ n: count() })
 		.from(signInAttempts)
-		.where(and(eq(signInAttempts.email, input.email), eq(signInAttempts.succeeded, false), gt(signInAttempts.createdAt, since)));
+		.where(
+			and(
+				eq(signInAttempts.email, input.email),
+				eq(signInAttempts.succeeded, false),
+				gt(signInAttempts.createdAt, since),
+			),
+		);
 	if ((failures?.n ?? 0) >= FAILED_SIGN_INS_ALLOWED) {
 		throw new AppError("rate_limited", "Too many failed sign-ins for this email; try again in 15 minutes");
 	}
@@ -58,7 +64,8 @@ export async function signOut(db: Db, sessionToken: string): Promise<void> {
 }
 
 export async function switchOrganization(db: Db, auth: Auth, organizationId: string): Promise<void> {
-	if (!auth.sessionId || !auth.userId) throw new AppError("forbidden", "Only a signed-in user can switch organizations");
+	if (!auth.sessionId || !auth.userId)
+		throw new AppError("forbidden", "Only a signed-in user can switch organizations");
 	const [membership] = await db
 		.select()
 		.from(memberships)

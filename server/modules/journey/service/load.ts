@@ -10,12 +10,20 @@ export type StageRow = typeof stages.$inferSelect;
 export type TouchpointRow = typeof touchpoints.$inferSelect;
 
 export async function getJourneyInOrg(db: Db, organizationId: string, id: string): Promise<JourneyRow> {
-	const [row] = await db.select().from(journeys).where(and(eq(journeys.organizationId, organizationId), eq(journeys.id, id)));
+	const [row] = await db
+		.select()
+		.from(journeys)
+		.where(and(eq(journeys.organizationId, organizationId), eq(journeys.id, id)));
 	if (!row) throw notFound("Journey");
 	return row;
 }
 
-export async function getStageInJourney(db: Db, organizationId: string, journeyId: string, id: string): Promise<StageRow> {
+export async function getStageInJourney(
+	db: Db,
+	organizationId: string,
+	journeyId: string,
+	id: string,
+): Promise<StageRow> {
 	const [row] = await db
 		.select()
 		.from(stages)
@@ -33,7 +41,9 @@ export async function getTouchpointInJourney(
 	const [row] = await db
 		.select()
 		.from(touchpoints)
-		.where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.journeyId, journeyId), eq(touchpoints.id, id)));
+		.where(
+			and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.journeyId, journeyId), eq(touchpoints.id, id)),
+		);
 	if (!row) throw notFound("Touchpoint");
 	return row;
 }

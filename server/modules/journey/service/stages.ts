@@ -79,7 +79,11 @@ export async function updateStage(
 	return getJourneyDetail(ctx.db, ctx.organizationId, journeyId);
 }
 
-export async function reorderStages(ctx: Ctx, journeyId: string, input: ReorderStagesInput): Promise<JourneyDetailView> {
+export async function reorderStages(
+	ctx: Ctx,
+	journeyId: string,
+	input: ReorderStagesInput,
+): Promise<JourneyDetailView> {
 	await ctx.db.transaction(async (tx) => {
 		await getJourneyInOrg(tx, ctx.organizationId, journeyId);
 		const current = await stageIdsInOrder(tx, ctx, journeyId);

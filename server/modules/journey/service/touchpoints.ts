@@ -45,7 +45,11 @@ async function writeTouchpointOrder(db: Db, ctx: Ctx, stageId: string, ids: stri
 	}
 }
 
-export async function addTouchpoint(ctx: Ctx, journeyId: string, input: CreateTouchpointInput): Promise<JourneyDetailView> {
+export async function addTouchpoint(
+	ctx: Ctx,
+	journeyId: string,
+	input: CreateTouchpointInput,
+): Promise<JourneyDetailView> {
 	await ctx.db.transaction(async (tx) => {
 		await getStageInJourney(tx, ctx.organizationId, journeyId, input.stageId);
 		if (input.departmentId) await assertDepartmentsInOrg(tx, ctx.organizationId, [input.departmentId]);
@@ -103,7 +107,12 @@ export async function updateTouchpoint(
 			await getStageInJourney(tx, ctx.organizationId, journeyId, stageId);
 			const target = await touchpointIdsOfStage(tx, ctx, stageId);
 			await writeTouchpointOrder(tx, ctx, stageId, [...target, touchpointId]);
-			await writeTouchpointOrder(tx, ctx, current.stageId, await touchpointIdsOfStage(tx, ctx, current.stageId, touchpointId));
+			await writeTouchpointOrder(
+				tx,
+				ctx,
+				current.stageId,
+				await touchpointIdsOfStage(tx, ctx, current.stageId, touchpointId),
+			);
 		}
 		await touchJourney(tx, ctx, journeyId);
 		await recordAudit(tx, ctx, "touchpoint.updated", { type: "touchpoint", id: touchpointId }, input);
@@ -121,7 +130,8 @@ export async function reorderTouchpoints(
 		await getStageInJourney(tx, ctx.organizationId, journeyId, stageId);
 		const current = await touchpointIdsOfStage(tx, ctx, stageId);
 		const missing = current.filter((id) => !input.touchpointIds.includes(id));
-		if (missing.length > 0) throw invalid("touchpointIds: list every touchpoint of this stage (move others elsewhere by PATCH)");
+		if (missing.length > 0)
+			throw invalid("touchpointIds: list every touchpoint of this stage (move others elsewhere by PATCH)");
 		const sourceStages = new Set<string>();
 		for (const id of input.touchpointIds) {
 			const touchpoint = await getTouchpointInJourney(tx, ctx.organizationId, journeyId, id);
