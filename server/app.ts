@@ -10,6 +10,7 @@ import { secureHeaders } from "hono/secure-headers";
 import { authenticateRequests } from "./modules/admin/middleware";
 import { authRoutes } from "./modules/admin/routes/auth";
 import { organizationRoutes } from "./modules/admin/routes/organization";
+import { siteRoutes } from "./modules/admin/routes/sites";
 import { journeyRoutes } from "./modules/journey/routes";
 import { renderApiDocs } from "./platform/api-docs";
 import { AppError, errorBody, renderError } from "./platform/errors";
@@ -42,6 +43,7 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 	app.use("/api/v1/*", authenticateRequests());
 	app.route("/", authRoutes);
 	app.route("/", organizationRoutes);
+	app.route("/", siteRoutes);
 	app.route("/", journeyRoutes);
 
 	const openApiConfig = {

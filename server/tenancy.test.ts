@@ -27,6 +27,8 @@ const bodies = (a: Ids): Record<string, unknown> => ({
 	"PATCH /api/v1/members/{userId}": { role: "viewer" },
 	"POST /api/v1/invitations": { email: "spy@b.example", role: "agent", departmentIds: [a.departmentId] },
 	"POST /api/v1/api-keys": { name: "B key", role: "viewer" },
+	"POST /api/v1/sites": { name: "B shop", allowedOrigins: ["https://b.example"] },
+	"PATCH /api/v1/sites/{id}": { name: "Stolen" },
 	"POST /api/v1/journeys": { name: "B journey" },
 	"PATCH /api/v1/journeys/{journeyId}": { name: "Stolen" },
 	"POST /api/v1/journeys/{journeyId}/stages": { name: "Stolen stage" },
@@ -39,11 +41,13 @@ const bodies = (a: Ids): Record<string, unknown> => ({
 
 /** Which of A's ids goes into `{id}` for a path. */
 function pathFor(template: string, a: Ids): string {
-	const idFor = template.startsWith("/api/v1/departments")
-		? a.departmentId
-		: template.startsWith("/api/v1/invitations")
-			? a.invitationId
-			: a.apiKeyId;
+	const byPrefix: [string, string | undefined][] = [
+		["/api/v1/departments", a.departmentId],
+		["/api/v1/invitations", a.invitationId],
+		["/api/v1/api-keys", a.apiKeyId],
+		["/api/v1/sites", a.siteId],
+	];
+	const idFor = byPrefix.find(([prefix]) => template.startsWith(prefix))?.[1];
 	return template
 		.replace("{journeyId}", a.journeyId ?? "")
 		.replace("{stageId}", a.stageId ?? "")
@@ -117,6 +121,7 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 		a.invitationId = second.json.id;
 		a.agentUserId = accepted.json.user.id;
 		a.apiKeyId = (await call("POST", "/api/v1/api-keys", { name: "A key", role: "viewer" })).json.id;
+		a.siteId = (await call("POST", "/api/v1/sites", { name: "A shop", allowedOrigins: ["https://a.example"] })).json.id;
 
 		const b = await t.signUp("Org B", "owner@b.example");
 		bCookie = b.cookie;

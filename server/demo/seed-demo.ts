@@ -4,6 +4,7 @@ import { count } from "drizzle-orm";
 import { organizations } from "../modules/admin/schema";
 import { createDepartment } from "../modules/admin/service/departments";
 import { signUpOrganization } from "../modules/admin/service/organizations";
+import { createSite } from "../modules/admin/service/sites";
 import type { Channel, StageKey } from "../modules/journey/contract";
 import { createJourney } from "../modules/journey/service/journeys";
 import { addTouchpoint } from "../modules/journey/service/touchpoints";
@@ -14,6 +15,8 @@ import type { Logger } from "../platform/logging";
 
 export const DEMO_EMAIL = "demo@example.com";
 export const DEMO_PASSWORD = "loupe-demo";
+/** The demo shop's public site key, fixed so that docs and test pages can embed it. */
+export const DEMO_SITE_KEY = "pk_demo_nordstern";
 
 const DEPARTMENTS = {
 	marketing: "Marketing",
@@ -103,6 +106,14 @@ export async function seedDemo(env: { db: Db; jobs: Jobs; log: Logger }, now = n
 	for (const [key, name] of Object.entries(DEPARTMENTS) as [DepartmentKey, string][]) {
 		departmentIds[key] = (await createDepartment(ctx, { name })).id;
 	}
+	await createSite(
+		ctx,
+		{
+			name: "Online-Shop",
+			allowedOrigins: ["https://nordstern-wohnen.example", "http://localhost:*", "http://127.0.0.1:*"],
+		},
+		DEMO_SITE_KEY,
+	);
 	const journey = await createJourney(ctx, {
 		name: "Customer Journey Privatkunden",
 		description: "Von der ersten Anzeige bis zur Empfehlung: online, in der App und in 14 Filialen.",

@@ -170,3 +170,33 @@ export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInput>;
 export const CreatedApiKeyView = ApiKeyView.extend({ key: z.string() });
 
 export const IdParam = z.object({ id: z.uuid() });
+
+/** An allowed origin: scheme + host (+ port); `*` may stand for one subdomain level or any port. */
+export const AllowedOrigin = z
+	.string()
+	.trim()
+	.max(200)
+	.regex(
+		/^https?:\/\/(\*\.)?[a-z0-9.-]+(:(\d{1,5}|\*))?$/i,
+		"Use an origin like https://shop.example.com or http://localhost:*",
+	);
+
+export const SiteView = z.object({
+	id: z.uuid(),
+	name: z.string(),
+	publicKey: z.string(),
+	allowedOrigins: z.array(z.string()),
+	createdAt: z.iso.datetime(),
+});
+export type SiteView = z.infer<typeof SiteView>;
+
+export const CreateSiteInput = z
+	.object({ name: Name, allowedOrigins: z.array(AllowedOrigin).max(50).default([]) })
+	.strict();
+export type CreateSiteInput = z.infer<typeof CreateSiteInput>;
+
+export const UpdateSiteInput = z
+	.object({ name: Name.optional(), allowedOrigins: z.array(AllowedOrigin).max(50).optional() })
+	.strict()
+	.refine((v) => Object.keys(v).length > 0, "Send at least one field");
+export type UpdateSiteInput = z.infer<typeof UpdateSiteInput>;

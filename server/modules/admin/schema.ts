@@ -158,3 +158,19 @@ export const auditLog = pgTable(
 	},
 	(t) => [index("audit_log_org_idx").on(t.organizationId, t.createdAt)],
 );
+
+/** A website or app of the organization that sends feedback and behaviour with a public key. */
+export const sites = pgTable(
+	"sites",
+	{
+		id: uuid("id").primaryKey().defaultRandom(),
+		organizationId: uuid("organization_id")
+			.notNull()
+			.references(() => organizations.id, { onDelete: "cascade" }),
+		name: text("name").notNull(),
+		publicKey: text("public_key").notNull().unique(),
+		allowedOrigins: text("allowed_origins").array().notNull().default([]),
+		createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
+	},
+	(t) => [index("sites_org_idx").on(t.organizationId, t.createdAt)],
+);
