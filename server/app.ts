@@ -15,6 +15,7 @@ import { journeyRoutes } from "./modules/journey/routes";
 import { renderApiDocs } from "./platform/api-docs";
 import { AppError, errorBody, renderError } from "./platform/errors";
 import type { AppEnv, Services } from "./platform/http";
+import { liveRoutes } from "./platform/live/routes";
 import { VERSION } from "./platform/version";
 
 export type AppOptions = { webDir?: string };
@@ -45,6 +46,7 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 	app.route("/", organizationRoutes);
 	app.route("/", siteRoutes);
 	app.route("/", journeyRoutes);
+	app.route("/", liveRoutes);
 
 	const openApiConfig = {
 		openapi: "3.1.0",

@@ -8,13 +8,14 @@ import { jobDefinitions, jobEnv } from "./jobs";
 import type { Config } from "./platform/config";
 import { type Database, openDatabase } from "./platform/db";
 import { Jobs } from "./platform/jobs/jobs";
+import { LiveBus } from "./platform/live/bus";
 import { createLogger, type Logger } from "./platform/logging";
 import { migrateDatabase } from "./platform/migrate";
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 export const webDir = path.join(repoRoot, "dist", "web");
 
-export type Runtime = { database: Database; jobs: Jobs; log: Logger; stop(): Promise<void> };
+export type Runtime = { database: Database; jobs: Jobs; live: LiveBus; log: Logger; stop(): Promise<void> };
 
 /** Opens and migrates the database and starts the job system (workers only when asked). */
 export async function boot(config: Config, options: { workers: boolean }): Promise<Runtime> {
@@ -23,13 +24,17 @@ export async function boot(config: Config, options: { workers: boolean }): Promi
 	await migrateDatabase(database);
 	const jobs = new Jobs(database, log);
 	await jobs.start(jobDefinitions);
-	if (options.workers) await jobs.work(jobEnv(database.db, jobs, log, config));
+	const live = new LiveBus(log);
+	await live.connect(database.connectionString);
+	if (options.workers) await jobs.work(jobEnv(database.db, jobs, live, log, config));
 	return {
 		database,
 		jobs,
+		live,
 		log,
 		async stop() {
 			await jobs.stop().catch((error) => log.warn({ err: error }, "job system did not stop cleanly"));
+			await live.close();
 			await database.close();
 		},
 	};
@@ -37,10 +42,10 @@ export async function boot(config: Config, options: { workers: boolean }): Promi
 
 export async function startServer(config: Config): Promise<void> {
 	const runtime = await boot(config, { workers: config.runWorkers });
-	const { database, jobs, log } = runtime;
+	const { database, jobs, live, log } = runtime;
 	if (config.seedDemo) await seedDemoIfEmpty({ db: database.db, jobs, log });
 	const app = buildApp(
-		{ db: database.db, dbKind: database.kind, jobs, log, config, clock: () => new Date() },
+		{ db: database.db, dbKind: database.kind, jobs, live, log, config, clock: () => new Date() },
 		{ webDir },
 	);
 	const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });

@@ -9,12 +9,14 @@ import type { Ctx } from "./context";
 import type { Db } from "./db";
 import { AppError, errorBody, statusOf } from "./errors";
 import type { Jobs } from "./jobs/jobs";
+import type { LiveBus } from "./live/bus";
 import type { Logger } from "./logging";
 
 export type Services = {
 	db: Db;
 	dbKind: "pglite" | "postgres";
 	jobs: Jobs;
+	live: LiveBus;
 	log: Logger;
 	config: Config;
 	clock: () => Date;

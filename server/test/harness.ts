@@ -4,6 +4,7 @@ import { jobDefinitions, jobEnv } from "../jobs";
 import { loadConfig } from "../platform/config";
 import type { Database } from "../platform/db";
 import { Jobs } from "../platform/jobs/jobs";
+import { LiveBus } from "../platform/live/bus";
 import { createLogger } from "../platform/logging";
 import { openTestDatabase } from "./test-database";
 
@@ -19,9 +20,11 @@ export async function createTestApp(options: { workers?: boolean; smtpUrl?: stri
 	};
 	const jobs = new Jobs(database, log);
 	await jobs.start(jobDefinitions);
-	if (options.workers) await jobs.work(jobEnv(database.db, jobs, log, config), { pollingIntervalSeconds: 0.5 });
+	const live = new LiveBus(log);
+	await live.connect(database.connectionString);
+	if (options.workers) await jobs.work(jobEnv(database.db, jobs, live, log, config), { pollingIntervalSeconds: 0.5 });
 	const clock = options.now ?? (() => new Date());
-	const app = buildApp({ db: database.db, dbKind: database.kind, jobs, log, config, clock });
+	const app = buildApp({ db: database.db, dbKind: database.kind, jobs, live, log, config, clock });
 
 	type Call = { body?: unknown; cookie?: string; apiKey?: string; headers?: Record<string, string> };
 	async function call(method: string, path: string, init: Call = {}) {
@@ -60,11 +63,13 @@ export async function createTestApp(options: { workers?: boolean; smtpUrl?: stri
 		database,
 		db: database.db,
 		jobs,
+		live,
 		config,
 		call,
 		signUp,
 		async close() {
 			await jobs.stop();
+			await live.close();
 			await database.close();
 		},
 	};
