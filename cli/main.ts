@@ -22,7 +22,9 @@ async function main(argv: string[]): Promise<number> {
 		case "worker": {
 			const config = loadConfig();
 			if (!config.databaseUrl) {
-				console.error("loupe worker runs beside the server on PostgreSQL only: set DATABASE_URL (embedded PGlite serves one process).");
+				console.error(
+					"loupe worker runs beside the server on PostgreSQL only: set DATABASE_URL (embedded PGlite serves one process).",
+				);
 				return 2;
 			}
 			const runtime = await boot(config, { workers: true });
@@ -42,7 +44,9 @@ async function main(argv: string[]): Promise<number> {
 			const runtime = await boot(loadConfig(), { workers: false });
 			const seeded = await seedDemoIfEmpty({ db: runtime.database.db, jobs: runtime.jobs, log: runtime.log });
 			await runtime.stop();
-			console.log(seeded ? "demo company loaded (demo@example.com / loupe-demo)" : "database not empty: demo not loaded");
+			console.log(
+				seeded ? "demo company loaded (demo@example.com / loupe-demo)" : "database not empty: demo not loaded",
+			);
 			return 0;
 		}
 		case "text": {

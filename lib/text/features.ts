@@ -122,14 +122,43 @@ function collectLexicon(tokens: readonly Token[], lexicon: Group): void {
 	}
 }
 
-function appendNormalised(group: Group, weight: number, out: Map<number, number>, mask: number): void {
+/**
+ * A dense scratch vector with a list of touched slots: summing into it is much cheaper than
+ * into a Map, and it is reset after each use. Feature extraction is synchronous, so one per
+ * bucket size is enough.
+ */
+type Accumulator = { values: Float64Array; touched: number[] };
+const accumulators = new Map<number, Accumulator>();
+
+function accumulatorFor(buckets: number): Accumulator {
+	let accumulator = accumulators.get(buckets);
+	if (accumulator === undefined) {
+		accumulator = { values: new Float64Array(buckets), touched: [] };
+		accumulators.set(buckets, accumulator);
+	}
+	return accumulator;
+}
+
+function accumulate(accumulator: Accumulator, index: number, value: number): void {
+	if (accumulator.values[index] === 0) accumulator.touched.push(index);
+	accumulator.values[index] = (accumulator.values[index] as number) + value;
+}
+
+function appendNormalised(
+	group: Group,
+	weight: number,
+	accumulator: Accumulator,
+	mask: number,
+	domainSalt: number,
+): void {
 	let norm = 0;
 	for (const count of group.values()) norm += count * count;
 	if (norm === 0) return;
 	const scale = weight / Math.sqrt(norm);
 	for (const [hash, count] of group) {
 		const index = hash & mask;
-		out.set(index, (out.get(index) ?? 0) + count * scale);
+		accumulate(accumulator, index, count * scale);
+		if (domainSalt !== 0) accumulate(accumulator, mix(index, domainSalt) & mask, count * scale);
 	}
 }
 
@@ -138,7 +167,12 @@ function appendNormalised(group: Group, weight: number, out: Map<number, number>
  * every feature next to the shared one — Daumé III's "frustratingly easy domain adaptation" —
  * so the model can learn what differs between tweets and customer feedback.
  */
-export function extractFeatures(tokens: readonly Token[], text: string, config: FeatureConfig, domain?: string): SparseVector {
+export function extractFeatures(
+	tokens: readonly Token[],
+	text: string,
+	config: FeatureConfig,
+	domain?: string,
+): SparseVector {
 	const words: Group = new Map();
 	const chars: Group = new Map();
 	const cues: Group = new Map();
@@ -147,28 +181,21 @@ export function extractFeatures(tokens: readonly Token[], text: string, config: 
 	collectWords(tokens, words, chars, config);
 	collectCues(tokens, text, cues);
 	const mask = config.buckets - 1;
-	const shared = new Map<number, number>();
-	appendNormalised(words, config.wordWeight, shared, mask);
-	appendNormalised(chars, config.charWeight, shared, mask);
-	appendNormalised(cues, config.cueWeight, shared, mask);
-	appendNormalised(lexicon, config.lexiconWeight, shared, mask);
-	const out = new Map<number, number>();
-	const domainSalt = domain === undefined ? 0 : hashString(`domain:${domain}`);
-	for (const [index, value] of shared) {
-		out.set(index, (out.get(index) ?? 0) + value);
-		if (domain !== undefined) {
-			const copy = mix(index, domainSalt) & mask;
-			out.set(copy, (out.get(copy) ?? 0) + value);
-		}
-	}
-	if (domain !== undefined) out.set(mix(1, domainSalt) & mask, 1);
-	const indices = new Int32Array(out.size);
-	const values = new Float32Array(out.size);
-	let i = 0;
-	for (const [index, value] of out) {
+	const domainSalt = domain === undefined ? 0 : hashString(`domain:${domain}`) | 1;
+	const accumulator = accumulatorFor(config.buckets);
+	appendNormalised(words, config.wordWeight, accumulator, mask, domainSalt);
+	appendNormalised(chars, config.charWeight, accumulator, mask, domainSalt);
+	appendNormalised(cues, config.cueWeight, accumulator, mask, domainSalt);
+	appendNormalised(lexicon, config.lexiconWeight, accumulator, mask, domainSalt);
+	if (domain !== undefined) accumulate(accumulator, mix(1, domainSalt) & mask, 1);
+	const { touched } = accumulator;
+	const indices = new Int32Array(touched.length);
+	const values = new Float32Array(touched.length);
+	touched.forEach((index, i) => {
 		indices[i] = index;
-		values[i] = value;
-		i++;
-	}
+		values[i] = accumulator.values[index] as number;
+		accumulator.values[index] = 0;
+	});
+	touched.length = 0;
 	return { indices, values };
 }

@@ -14,7 +14,11 @@ function f1(precision: number, recall: number): number {
 	return precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall);
 }
 
-export function evaluateClassification(gold: readonly string[], predicted: readonly string[], labels: readonly string[]): ClassificationReport {
+export function evaluateClassification(
+	gold: readonly string[],
+	predicted: readonly string[],
+	labels: readonly string[],
+): ClassificationReport {
 	const confusion: Record<string, Record<string, number>> = {};
 	for (const g of labels) confusion[g] = Object.fromEntries(labels.map((p) => [p, 0]));
 	let correct = 0;
@@ -39,7 +43,11 @@ export function evaluateClassification(gold: readonly string[], predicted: reado
 }
 
 /** Precision and recall of one label in multi-label data (intents). */
-export function evaluateMultiLabel(gold: readonly (readonly string[])[], predicted: readonly (readonly string[])[], label: string): ClassScores {
+export function evaluateMultiLabel(
+	gold: readonly (readonly string[])[],
+	predicted: readonly (readonly string[])[],
+	label: string,
+): ClassScores {
 	let tp = 0;
 	let fp = 0;
 	let fn = 0;

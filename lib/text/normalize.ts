@@ -6,6 +6,7 @@ export type NormalizedInput = { text: string; truncated: boolean };
 
 // Control characters (except tab/newline) and unpaired surrogates carry no meaning and break
 // JSON consumers downstream, so they become spaces.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point.
 const controlChars = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffd]/g;
 const loneSurrogates = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 

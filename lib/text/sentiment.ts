@@ -1,7 +1,7 @@
 // Sentiment model: load shipped weights and classify a text as positive, neutral or negative.
 import { extractFeatures, type FeatureConfig } from "./features";
-import { scoreLogits, softmax, type SoftmaxWeights } from "./softmax-regression";
-import { tokenize, type Token } from "./tokenize";
+import { type SoftmaxWeights, scoreLogits, softmax } from "./softmax-regression";
+import { type Token, tokenize } from "./tokenize";
 import { type PackedWeights, unpackWeights } from "./weights-codec";
 
 export const sentimentLabels = ["negative", "neutral", "positive"] as const;
@@ -37,7 +37,8 @@ export function loadSentimentModel(json: SentimentModelJson): SentimentModel {
 	if (json.labels.join() !== sentimentLabels.join()) throw new Error("sentiment model labels do not match");
 	const classes = sentimentLabels.length;
 	const weights = unpackWeights(json.weights);
-	if (weights.length !== json.features.buckets * classes) throw new Error("sentiment model size does not match its buckets");
+	if (weights.length !== json.features.buckets * classes)
+		throw new Error("sentiment model size does not match its buckets");
 	return {
 		language: json.language,
 		features: json.features,

@@ -1,6 +1,7 @@
 // Multinomial logistic regression on hashed sparse vectors, trained by seeded AdaGrad SGD.
-import { createRandom, shuffled } from "./random";
+
 import type { SparseVector } from "./features";
+import { createRandom, shuffled } from "./random";
 
 export type TrainingRow = { vector: SparseVector; label: number; weight: number };
 
@@ -17,7 +18,11 @@ export type SoftmaxOptions = {
 /** Weights laid out bucket-major: slot * classes + class. */
 export type SoftmaxWeights = { classes: number; buckets: number; weights: Float32Array; bias: Float32Array };
 
-export function scoreLogits(model: SoftmaxWeights, vector: SparseVector, out = new Float64Array(model.classes)): Float64Array {
+export function scoreLogits(
+	model: SoftmaxWeights,
+	vector: SparseVector,
+	out = new Float64Array(model.classes),
+): Float64Array {
 	const { classes, weights } = model;
 	for (let c = 0; c < classes; c++) out[c] = model.bias[c] ?? 0;
 	for (let i = 0; i < vector.indices.length; i++) {

@@ -38,7 +38,10 @@ const umlauts: Record<string, string> = { ä: "ae", ö: "oe", ü: "ue", ß: "ss"
 
 /** Lowercase and fold umlauts so "Züge", "Zuege" and "ZÜGE" meet. */
 export function foldWord(word: string): string {
-	return word.toLowerCase().replace(/[äöüß]/g, (c) => umlauts[c] ?? c).replace(/’/g, "'");
+	return word
+		.toLowerCase()
+		.replace(/[äöüß]/g, (c) => umlauts[c] ?? c)
+		.replace(/’/g, "'");
 }
 
 function normalizeToken(kind: TokenKind | "emoticon", raw: string): { kind: TokenKind; norm: string } {
@@ -71,7 +74,7 @@ function normalizeToken(kind: TokenKind | "emoticon", raw: string): { kind: Toke
 	}
 }
 
-const clauseEnd = /^[.!?;:,()\[\]"„“”«»–—]/;
+const clauseEnd = /^[.!?;:,()[\]"„“”«»–—]/;
 
 /** True for punctuation that closes a clause and so a negation scope. */
 export function endsClause(token: Token): boolean {

@@ -77,7 +77,11 @@ export function readAirline(file: string): LabelledText[] {
 	const labelColumn = header.indexOf("airline_sentiment");
 	return rows
 		.filter((row) => row.length > textColumn)
-		.map((row, i) => ({ text: row[textColumn] ?? "", label: asLabel(row[labelColumn], `airline:${i + 2}`), source: path.basename(file) }));
+		.map((row, i) => ({
+			text: row[textColumn] ?? "",
+			label: asLabel(row[labelColumn], `airline:${i + 2}`),
+			source: path.basename(file),
+		}));
 }
 
 export type SharedData = {
