@@ -1,15 +1,13 @@
 // `loupe text …`: sentiment and full analysis of one text per input line, for shell pipelines
 // and independent checks. stdout carries exactly one result per input line; notes go to stderr.
-import fs from "node:fs";
-import path from "node:path";
 import { StringDecoder } from "node:string_decoder";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { analyzeText, type TextModels } from "../lib/text/analyze";
 import { detectLanguage } from "../lib/text/language";
 import { normalizeInput } from "../lib/text/normalize";
 import { redactPii } from "../lib/text/pii";
-import { classifySentiment, loadSentimentModel, type SentimentModelJson } from "../lib/text/sentiment";
+import { classifySentiment } from "../lib/text/sentiment";
+import { loadShippedModels, shippedModelsDir } from "../server/modules/text/service/models";
 
 const usage = `usage: loupe text <command> [options] < lines
   sentiment [--lang de|en|auto]   one label per line: positive | neutral | negative
@@ -19,21 +17,9 @@ const usage = `usage: loupe text <command> [options] < lines
 options: --fallback de   language when detection is unsure (default de)
          --models DIR    model folder (default: the shipped models/, or LOUPE_MODELS_DIR)`;
 
-export function defaultModelsDir(): string {
-	return process.env.LOUPE_MODELS_DIR ?? path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../models");
-}
-
-/** Reads models/sentiment-<lang>.json for every language found in the folder. */
-export function loadTextModels(dir = defaultModelsDir()): TextModels {
-	const models: Record<string, ReturnType<typeof loadSentimentModel>> = {};
-	for (const file of fs.readdirSync(dir)) {
-		const match = /^sentiment-([a-z]{2})\.json$/.exec(file);
-		if (!match?.[1]) continue;
-		const json = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8")) as SentimentModelJson;
-		models[match[1]] = loadSentimentModel(json);
-	}
-	if (Object.keys(models).length === 0) throw new Error(`no sentiment-*.json models in ${dir}`);
-	return models;
+/** Reads models/sentiment-<lang>.json for every language found in the folder (the server's loader). */
+export function loadTextModels(dir = shippedModelsDir()): TextModels {
+	return loadShippedModels(dir);
 }
 
 /** Longest line kept; the analysis reads 5,000 characters anyway, so a 100 MB line costs no memory. */
