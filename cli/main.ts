@@ -50,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
 			return 0;
 		}
 		case "text": {
+			if (rest[0] === "train") return (await import("./text-train")).runTextTrain(rest.slice(1));
 			const { runTextCommand } = await import("./text");
 			return runTextCommand(rest, process.stdin, process.stdout);
 		}

@@ -18,19 +18,30 @@ function files(entry) {
 }
 
 const hash = createHash("sha256");
-for (const file of inputs.flatMap(files).filter((f) => !f.includes("node_modules")).sort()) {
+for (const file of inputs
+	.flatMap(files)
+	.filter((f) => !f.includes("node_modules"))
+	.sort()) {
 	if (file.startsWith("server/modules") && !file.endsWith("contract.ts")) continue;
 	hash.update(file).update(fs.readFileSync(path.join(root, file)));
 }
 const stamp = hash.digest("hex");
 
-if (fs.existsSync(stampFile) && fs.readFileSync(stampFile, "utf8") === stamp && fs.existsSync(path.join(root, "dist/web/index.html"))) {
+if (
+	fs.existsSync(stampFile) &&
+	fs.readFileSync(stampFile, "utf8") === stamp &&
+	fs.existsSync(path.join(root, "dist/web/index.html"))
+) {
 	process.exit(0);
 }
 console.log("Building the web app (only when its sources changed)…");
-const result = spawnSync(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"], {
-	cwd: root,
-	stdio: "inherit",
-});
+const result = spawnSync(
+	process.execPath,
+	[path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn"],
+	{
+		cwd: root,
+		stdio: "inherit",
+	},
+);
 if (result.status !== 0) process.exit(result.status ?? 1);
 fs.writeFileSync(stampFile, stamp);

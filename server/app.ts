@@ -11,12 +11,27 @@ import { authenticateRequests } from "./modules/admin/middleware";
 import { authRoutes } from "./modules/admin/routes/auth";
 import { organizationRoutes } from "./modules/admin/routes/organization";
 import { siteRoutes } from "./modules/admin/routes/sites";
+import { funnelRoutes } from "./modules/events/routes/funnels";
+import { publicEventRoutes } from "./modules/events/routes/public";
+import { behaviourReportRoutes } from "./modules/events/routes/reports";
 import { journeyRoutes } from "./modules/journey/routes";
+import { campaignRoutes } from "./modules/outreach/routes/campaigns";
+import { contactRoutes } from "./modules/outreach/routes/contacts";
+import { mentionRoutes } from "./modules/outreach/routes/mentions";
+import { emailEventRoutes, unsubscribeRoutes } from "./modules/outreach/routes/public";
+import { publicResponseRoutes } from "./modules/responses/public-routes";
+import { responseRoutes } from "./modules/responses/routes";
+import { publicPageRoutes } from "./modules/surveys/public-page/routes";
+import { publicSurveyRoutes } from "./modules/surveys/public-routes";
+import { surveyRoutes } from "./modules/surveys/routes";
+import { widgetConfigRoutes } from "./modules/surveys/widget-config-routes";
+import { textRoutes } from "./modules/text/routes";
 import { renderApiDocs } from "./platform/api-docs";
 import { AppError, errorBody, renderError } from "./platform/errors";
 import type { AppEnv, Services } from "./platform/http";
 import { liveRoutes } from "./platform/live/routes";
 import { VERSION } from "./platform/version";
+import { widgetRoutes } from "./platform/widget/routes";
 
 export type AppOptions = { webDir?: string };
 
@@ -46,7 +61,23 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 	app.route("/", organizationRoutes);
 	app.route("/", siteRoutes);
 	app.route("/", journeyRoutes);
+	app.route("/", surveyRoutes);
+	app.route("/", responseRoutes);
+	app.route("/", publicSurveyRoutes);
+	app.route("/", publicResponseRoutes);
+	app.route("/", publicPageRoutes);
+	app.route("/", publicEventRoutes);
+	app.route("/", behaviourReportRoutes);
+	app.route("/", funnelRoutes);
+	app.route("/", widgetRoutes());
+	app.route("/", widgetConfigRoutes);
+	app.route("/", contactRoutes);
+	app.route("/", mentionRoutes);
+	app.route("/", campaignRoutes);
+	app.route("/", emailEventRoutes);
+	app.route("/", unsubscribeRoutes);
 	app.route("/", liveRoutes);
+	app.route("/", textRoutes);
 
 	const openApiConfig = {
 		openapi: "3.1.0",

@@ -15,10 +15,51 @@ const NOT_SCOPED = new Set([
 	"POST /api/v1/auth/sign-out",
 	"POST /api/v1/auth/accept-invitation",
 	"GET /api/v1/public/invitations/{token}",
+	"POST /api/v1/public/responses",
+	"GET /api/v1/public/surveys/{slug}",
+	"POST /api/v1/public/email-events",
+	"POST /api/v1/public/events",
 ]);
 
 /** A valid body for each endpoint that takes one, aimed at organization A's data. */
 const bodies = (a: Ids): Record<string, unknown> => ({
+	"POST /api/v1/surveys": { template: "delivery", touchpointId: a.touchpointId },
+	"PATCH /api/v1/surveys/{id}": { name: "Stolen" },
+	"POST /api/v1/surveys/{id}/publish": undefined,
+	"POST /api/v1/surveys/{id}/close": undefined,
+	"POST /api/v1/surveys/{id}/distributions": { kind: "link" },
+	"POST /api/v1/contact-lists": { name: "B list" },
+	"PATCH /api/v1/contact-lists/{id}": { name: "Stolen" },
+	"POST /api/v1/contact-lists/{id}/members": { contactIds: [a.contactId] },
+	"POST /api/v1/contact-lists/{id}/import": { csv: "email\nspy@b.example" },
+	"POST /api/v1/contacts": { email: "spy@b.example", listIds: [a.contactListId] },
+	"PATCH /api/v1/contacts/{id}": { name: "Stolen" },
+	"POST /api/v1/mentions/import": {
+		touchpointId: a.touchpointId,
+		csv: "source,source_id,text,published_at\nSpy,1,stolen,2025-01-01",
+	},
+	"POST /api/v1/email-campaigns": {
+		surveyId: a.surveyId,
+		contactListId: a.contactListId,
+		subject: { de: "Spy" },
+		intro: { de: "Spy" },
+	},
+	"PATCH /api/v1/outreach/settings": { contactCapDays: 1 },
+	"POST /api/v1/outreach/webhook-secret": undefined,
+	"POST /api/v1/funnels": {
+		name: "B funnel",
+		steps: [
+			{ label: "Cart", kind: "url", value: "/cart*" },
+			{ label: "Paid", kind: "step", value: "payment" },
+		],
+	},
+	"PATCH /api/v1/funnels/{funnelId}": { name: "Stolen" },
+	"POST /api/v1/text/themes": { key: "b-theme", label: { de: "B", en: "B" }, keywords: { de: ["bbb"], en: [] } },
+	"PATCH /api/v1/text/themes/{id}": { isActive: false },
+	"POST /api/v1/text/corrections": { targetKind: "response", targetId: a.themeId, sentiment: "negative" },
+	"POST /api/v1/text/reanalysis": { reason: "B" },
+	"POST /api/v1/text/models/train": { language: "de" },
+	"PUT /api/v1/text/settings": { redactPii: false },
 	"POST /api/v1/auth/switch-organization": { organizationId: a.organizationId },
 	"PATCH /api/v1/me": { locale: "en" },
 	"PATCH /api/v1/organization": { name: "Renamed" },
@@ -39,6 +80,43 @@ const bodies = (a: Ids): Record<string, unknown> => ({
 	"PATCH /api/v1/journeys/{journeyId}/touchpoints/{touchpointId}": { name: "Stolen" },
 });
 
+/** Organization A's contact list, contact, mention and email campaign (on A's live survey, see setUpSurveys). */
+async function setUpOutreach(t: TestApp, cookie: string, a: Ids) {
+	const call = (method: string, path: string, body?: unknown) => t.call(method, path, { cookie, body });
+	a.contactListId = (await call("POST", "/api/v1/contact-lists", { name: "A list" })).json.id;
+	a.contactId = (
+		await call("POST", "/api/v1/contacts", { email: "customer@a.example", listIds: [a.contactListId] })
+	).json.id;
+	await call("POST", "/api/v1/mentions/import", {
+		touchpointId: a.touchpointId,
+		csv: "source,source_id,text,published_at\nTrustpilot,a-1,Late delivery,2025-01-01",
+	});
+	a.mentionId = (await call("GET", "/api/v1/mentions")).json.items[0].id;
+	a.campaignId = (
+		await call("POST", "/api/v1/email-campaigns", {
+			surveyId: a.surveyId,
+			contactListId: a.contactListId,
+			subject: { de: "Hallo" },
+			intro: { de: "Wie war es?" },
+		})
+	).json.id;
+}
+
+/** Organization A's live survey with a distribution and one customer response. */
+async function setUpSurveys(t: TestApp, cookie: string, a: Ids) {
+	const call = (method: string, path: string, body?: unknown) => t.call(method, path, { cookie, body });
+	const survey = (
+		await call("POST", "/api/v1/surveys", { template: "post_purchase_nps", touchpointId: a.touchpointId })
+	).json;
+	await call("POST", `/api/v1/surveys/${survey.id}/publish`);
+	await call("POST", `/api/v1/surveys/${survey.id}/distributions`, { kind: "qr" });
+	a.surveyId = survey.id;
+	a.responseId = crypto.randomUUID();
+	await t.call("POST", "/api/v1/public/responses", {
+		body: { surveySlug: survey.slug, responseId: a.responseId, language: "de", answers: { nps: 7 }, completed: true },
+	});
+}
+
 /** Which of A's ids goes into `{id}` for a path. */
 function pathFor(template: string, a: Ids): string {
 	const byPrefix: [string, string | undefined][] = [
@@ -46,6 +124,14 @@ function pathFor(template: string, a: Ids): string {
 		["/api/v1/invitations", a.invitationId],
 		["/api/v1/api-keys", a.apiKeyId],
 		["/api/v1/sites", a.siteId],
+		["/api/v1/surveys", a.surveyId],
+		["/api/v1/responses", a.responseId],
+		["/api/v1/contact-lists", a.contactListId],
+		["/api/v1/contacts", a.contactId],
+		["/api/v1/mentions", a.mentionId],
+		["/api/v1/email-campaigns", a.campaignId],
+		["/api/v1/text/themes", a.themeId],
+		["/api/v1/text/reanalysis", a.reanalysisId],
 	];
 	const idFor = byPrefix.find(([prefix]) => template.startsWith(prefix))?.[1];
 	return template
@@ -53,6 +139,9 @@ function pathFor(template: string, a: Ids): string {
 		.replace("{stageId}", a.stageId ?? "")
 		.replace("{touchpointId}", a.touchpointId ?? "")
 		.replace("{userId}", a.agentUserId ?? "")
+		.replace("{contactId}", a.contactId ?? "")
+		.replace("{funnelId}", a.funnelId ?? "")
+		.replace("{sessionId}", a.sessionId ?? "")
 		.replace("{id}", idFor ?? "");
 }
 
@@ -122,6 +211,22 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 		a.agentUserId = accepted.json.user.id;
 		a.apiKeyId = (await call("POST", "/api/v1/api-keys", { name: "A key", role: "viewer" })).json.id;
 		a.siteId = (await call("POST", "/api/v1/sites", { name: "A shop", allowedOrigins: ["https://a.example"] })).json.id;
+		a.themeId = (await call("GET", "/api/v1/text/themes")).json.items[0].id;
+		const aSiteKey = (await call("GET", "/api/v1/sites")).json.items[0].publicKey;
+		a.sessionId = "sess_tenancy_a";
+		await t.call("POST", "/api/v1/public/events", {
+			body: JSON.stringify({
+				site: aSiteKey,
+				session: a.sessionId,
+				events: [{ id: "ev_tenancy_a1", type: "pageview", at: Date.now(), url: "https://a.example/cart" }],
+			}),
+			headers: { "content-type": "text/plain", origin: "https://a.example", "user-agent": "Mozilla/5.0 Chrome/131.0" },
+		});
+		a.funnelId = (await call("POST", "/api/v1/funnels", bodies(a)["POST /api/v1/funnels"])).json.id;
+		a.reanalysisId = (await call("POST", "/api/v1/text/reanalysis", { reason: "A" })).json.id;
+
+		await setUpSurveys(t, owner.cookie, a);
+		await setUpOutreach(t, owner.cookie, a);
 
 		const b = await t.signUp("Org B", "owner@b.example");
 		bCookie = b.cookie;

@@ -10,6 +10,7 @@ const LEAST_ROLE = {
 	"journey.write": "admin",
 	"surveys.write": "analyst",
 	"responses.export": "analyst",
+	"behaviour.write": "analyst",
 	"organization.write": "admin",
 	"members.manage": "admin",
 	"apiKeys.manage": "admin",

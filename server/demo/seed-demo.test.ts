@@ -10,7 +10,7 @@ describe("demo company", () => {
 	});
 	afterAll(() => t.close());
 
-	it("seeds an empty database once, then leaves it alone", async () => {
+	it("seeds an empty database once, then leaves it alone", { timeout: 240_000 }, async () => {
 		const env = { db: t.db, jobs: t.jobs, log: (await import("../platform/logging")).createLogger("silent") };
 		expect(await seedDemoIfEmpty(env)).toBe(true);
 		expect(await seedDemoIfEmpty(env)).toBe(false);

@@ -8,10 +8,14 @@ import { createSite } from "../modules/admin/service/sites";
 import type { Channel, StageKey } from "../modules/journey/contract";
 import { createJourney } from "../modules/journey/service/journeys";
 import { addTouchpoint } from "../modules/journey/service/touchpoints";
+import { analyzePendingTexts } from "../modules/text/service/backlog";
 import type { Ctx } from "../platform/context";
 import type { Db } from "../platform/db";
 import type { Jobs } from "../platform/jobs/jobs";
 import type { Logger } from "../platform/logging";
+import { seedDemoEvents } from "./seed-events";
+import { seedDemoOutreach } from "./seed-outreach";
+import { seedResponses } from "./seed-responses";
 
 export const DEMO_EMAIL = "demo@example.com";
 export const DEMO_PASSWORD = "loupe-demo";
@@ -119,9 +123,10 @@ export async function seedDemo(env: { db: Db; jobs: Jobs; log: Logger }, now = n
 		description: "Von der ersten Anzeige bis zur Empfehlung: online, in der App und in 14 Filialen.",
 		standardStages: "de",
 	});
+	const touchpointIds = new Map<string, string>();
 	for (const stage of journey.stages) {
 		for (const touchpoint of stage.key ? TOUCHPOINTS[stage.key] : []) {
-			await addTouchpoint(ctx, journey.id, {
+			const withTouchpoint = await addTouchpoint(ctx, journey.id, {
 				stageId: stage.id,
 				name: touchpoint.name,
 				channel: touchpoint.channel,
@@ -129,6 +134,14 @@ export async function seedDemo(env: { db: Db; jobs: Jobs; log: Logger }, now = n
 				urlPatterns: touchpoint.urlPatterns ?? [],
 				description: touchpoint.description ?? null,
 			});
+			const added = withTouchpoint.stages.flatMap((s) => s.touchpoints).find((t) => t.name === touchpoint.name);
+			if (added) touchpointIds.set(added.name, added.id);
 		}
 	}
+	await seedDemoEvents(ctx);
+	const responseCount = await seedResponses({ ...ctx, publicUrl: "" }, touchpointIds, now);
+	env.log.info({ responses: responseCount }, "demo responses seeded");
+	await seedDemoOutreach(ctx, now);
+	// The demo's comments come from phrase banks, so analysing each distinct text once takes a second or two.
+	while ((await analyzePendingTexts(env.db, organization.id)) > 0);
 }

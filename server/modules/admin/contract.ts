@@ -186,17 +186,26 @@ export const SiteView = z.object({
 	name: z.string(),
 	publicKey: z.string(),
 	allowedOrigins: z.array(z.string()),
+	respectPrivacySignals: z.boolean(),
 	createdAt: z.iso.datetime(),
 });
 export type SiteView = z.infer<typeof SiteView>;
 
 export const CreateSiteInput = z
-	.object({ name: Name, allowedOrigins: z.array(AllowedOrigin).max(50).default([]) })
+	.object({
+		name: Name,
+		allowedOrigins: z.array(AllowedOrigin).max(50).default([]),
+		respectPrivacySignals: z.boolean().optional(),
+	})
 	.strict();
 export type CreateSiteInput = z.infer<typeof CreateSiteInput>;
 
 export const UpdateSiteInput = z
-	.object({ name: Name.optional(), allowedOrigins: z.array(AllowedOrigin).max(50).optional() })
+	.object({
+		name: Name.optional(),
+		allowedOrigins: z.array(AllowedOrigin).max(50).optional(),
+		respectPrivacySignals: z.boolean().optional(),
+	})
 	.strict()
 	.refine((v) => Object.keys(v).length > 0, "Send at least one field");
 export type UpdateSiteInput = z.infer<typeof UpdateSiteInput>;

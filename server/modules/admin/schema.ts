@@ -170,6 +170,8 @@ export const sites = pgTable(
 		name: text("name").notNull(),
 		publicKey: text("public_key").notNull().unique(),
 		allowedOrigins: text("allowed_origins").array().notNull().default([]),
+		/** Drop behaviour events from browsers that send Do-Not-Track or Global Privacy Control. */
+		respectPrivacySignals: boolean("respect_privacy_signals").notNull().default(false),
 		createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull().defaultNow(),
 	},
 	(t) => [index("sites_org_idx").on(t.organizationId, t.createdAt)],

@@ -1,13 +1,13 @@
 // Jobs of the text pipeline: analyse one piece of feedback, re-analyse history in batches, retrain a model.
 import type { JobDefinition, Jobs } from "../../platform/jobs/jobs";
 import type { TargetKind } from "./contract";
-import { type AnalyzeEnv, analyzeTarget, recordAnalysisFailure } from "./service/analyze";
+import { ANALYZE_JOB, type AnalyzeEnv, analyzeTarget, recordAnalysisFailure } from "./service/analyze";
+import { BACKLOG_JOB, workOffBacklog } from "./service/backlog";
 import { failReanalysis, REANALYSIS_JOB, runReanalysisBatch } from "./service/reanalysis";
 import { failTraining, TRAIN_JOB, trainOrganizationModel } from "./service/training";
 
 type Env = AnalyzeEnv & { jobs: Jobs };
 
-export const ANALYZE_JOB = "text.analyze";
 const ANALYZE_RETRIES = 3;
 
 export const analyzeJob: JobDefinition<{ kind: TargetKind; id: string }, Env> = {
@@ -54,4 +54,14 @@ export const trainJob: JobDefinition<{ modelId: string }, Env> = {
 	},
 };
 
-export const textJobs = [analyzeJob, reanalyzeJob, trainJob];
+export const backlogJob: JobDefinition<{ organizationId: string }, Env> = {
+	name: BACKLOG_JOB,
+	retryLimit: 5,
+	retryDelaySeconds: 10,
+	retryBackoff: true,
+	async handle(env, { organizationId }) {
+		await workOffBacklog(env, organizationId);
+	},
+};
+
+export const textJobs = [analyzeJob, backlogJob, reanalyzeJob, trainJob];

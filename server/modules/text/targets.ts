@@ -4,16 +4,26 @@
 import type { Db } from "../../platform/db";
 import type { AnalysisView, CorrectionInput, TargetKind } from "./contract";
 
-export type AnalysisSubject = { organizationId: string; text: string; occurredAt: Date; isAnalysed: boolean };
+export type AnalysisSubject = { id: string; organizationId: string; text: string };
+export type AnalysisOutcome = { id: string } & ({ analysis: AnalysisView } | { error: string });
+export type TextOutcome = { text: string } & ({ analysis: AnalysisView } | { error: string });
 
 export type AnalysisTarget = {
 	kind: TargetKind;
-	/** The row's text and organization, or undefined when it is gone or has no text. */
+	/** One row's text and organization, or undefined when it is gone or has no text. */
 	load(db: Db, id: string): Promise<AnalysisSubject | undefined>;
-	/** Stores an analysis (or the error after the last retry) on the row. */
-	store(db: Db, id: string, outcome: { analysis: AnalysisView } | { error: string }): Promise<void>;
-	/** Ids of the organization's rows with text, in id order after `afterId`, for re-analysis. */
-	findIds(db: Db, organizationId: string, afterId: string | null, limit: number): Promise<string[]>;
+	/** The organization's rows with text in id order after `after` (only unanalysed ones if asked). */
+	findBatch(
+		db: Db,
+		organizationId: string,
+		options: { after: string | null; onlyPending: boolean; limit: number },
+	): Promise<AnalysisSubject[]>;
+	/** Stores analyses (or errors after the last retry) on the rows, in one statement where it can. */
+	storeMany(db: Db, outcomes: AnalysisOutcome[]): Promise<void>;
+	/** Distinct texts of rows still pending analysis (feedback repeats itself: each text is analysed once). */
+	findPendingTexts(db: Db, organizationId: string, limit: number): Promise<string[]>;
+	/** Stores the analysis of each text on every pending row of the organization with that text. */
+	storeByText(db: Db, organizationId: string, outcomes: TextOutcome[]): Promise<void>;
 	countWithText(db: Db, organizationId: string): Promise<number>;
 	/** Texts between two times (bounded), for emerging-topic detection. */
 	findTexts(db: Db, organizationId: string, from: Date, until: Date, limit: number): Promise<string[]>;

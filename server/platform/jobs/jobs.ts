@@ -108,6 +108,16 @@ export class Jobs {
 		return this.boss.send(name, data, sendOptions);
 	}
 
+	/** Enqueues many jobs of one kind in one statement, on `db` (which may be a transaction). */
+	async enqueueMany(db: Db, name: string, dataList: object[]): Promise<void> {
+		if (!this.definitions.has(name)) throw new Error(`Unknown job ${name}`);
+		if (dataList.length === 0) return;
+		await this.boss.insert(
+			dataList.map((data) => ({ name, data })),
+			{ db: executorOf(db) } as never,
+		);
+	}
+
 	async stop(): Promise<void> {
 		await this.boss.stop({ graceful: true, wait: true, timeout: 5000 });
 	}

@@ -10,6 +10,9 @@ export const outboundEmails = pgTable(
 		toAddress: text("to_address").notNull(),
 		subject: text("subject").notNull(),
 		textBody: text("text_body").notNull(),
+		htmlBody: text("html_body"),
+		/** A job told the outcome of each attempt (see EmailDraft.notifyJob). */
+		notifyJob: text("notify_job"),
 		status: text("status", { enum: ["queued", "sent", "failed"] })
 			.notNull()
 			.default("queued"),

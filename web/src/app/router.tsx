@@ -75,6 +75,98 @@ export const journeyRoute = createRoute({
 	component: JourneyPage,
 });
 
+const feedbackRoute = createRoute({
+	getParentRoute: () => appRoute,
+	path: "/feedback",
+	component: lazyRouteComponent(() => import("../feedback/FeedbackLayout"), "FeedbackLayout"),
+});
+
+const feedbackIndexRoute = createRoute({
+	getParentRoute: () => feedbackRoute,
+	path: "/",
+	beforeLoad: () => {
+		throw redirect({ to: "/feedback/responses" });
+	},
+});
+
+const feedbackResponsesRoute = createRoute({
+	getParentRoute: () => feedbackRoute,
+	path: "responses",
+	validateSearch: (search: Record<string, unknown>): { survey?: string; response?: string } => ({
+		...(typeof search.survey === "string" ? { survey: search.survey } : {}),
+		...(typeof search.response === "string" ? { response: search.response } : {}),
+	}),
+	component: lazyRouteComponent(() => import("../feedback/responses/ResponseExplorer"), "ResponseExplorer"),
+});
+
+const feedbackSurveysRoute = createRoute({
+	getParentRoute: () => feedbackRoute,
+	path: "surveys",
+	component: lazyRouteComponent(() => import("../feedback/surveys/SurveyListPage"), "SurveyListPage"),
+});
+
+const surveyBuilderRoute = createRoute({
+	getParentRoute: () => feedbackRoute,
+	path: "surveys/$surveyId",
+	validateSearch: (search: Record<string, unknown>): { tab?: string } =>
+		typeof search.tab === "string" ? { tab: search.tab } : {},
+	component: lazyRouteComponent(() => import("../feedback/surveys/SurveyBuilderPage"), "SurveyBuilderPage"),
+});
+
+const feedbackMentionsRoute = createRoute({
+	getParentRoute: () => feedbackRoute,
+	path: "mentions",
+	component: lazyRouteComponent(() => import("../feedback/mentions/MentionsPage"), "MentionsPage"),
+});
+
+const feedbackOutreachRoute = createRoute({
+	getParentRoute: () => feedbackRoute,
+	path: "outreach",
+	validateSearch: (search: Record<string, unknown>): { survey?: string } =>
+		typeof search.survey === "string" ? { survey: search.survey } : {},
+	component: lazyRouteComponent(() => import("../feedback/outreach/OutreachPage"), "OutreachPage"),
+});
+
+const topicsRoute = createRoute({
+	getParentRoute: () => appRoute,
+	path: "/topics",
+	component: lazyRouteComponent(() => import("../text/TextLayout"), "TextLayout"),
+});
+
+const topicsIndexRoute = createRoute({
+	getParentRoute: () => topicsRoute,
+	path: "/",
+	beforeLoad: () => {
+		throw redirect({ to: "/topics/themes" });
+	},
+});
+
+const topicsThemesRoute = createRoute({
+	getParentRoute: () => topicsRoute,
+	path: "themes",
+	validateSearch: (search: Record<string, unknown>): { newTheme?: string } =>
+		typeof search.newTheme === "string" ? { newTheme: search.newTheme } : {},
+	component: lazyRouteComponent(() => import("../text/ThemesPage"), "ThemesPage"),
+});
+
+const topicsEmergingRoute = createRoute({
+	getParentRoute: () => topicsRoute,
+	path: "emerging",
+	component: lazyRouteComponent(() => import("../text/EmergingTopicsPage"), "EmergingTopicsPage"),
+});
+
+const topicsModelsRoute = createRoute({
+	getParentRoute: () => topicsRoute,
+	path: "models",
+	component: lazyRouteComponent(() => import("../text/ModelsPage"), "ModelsPage"),
+});
+
+const behaviourRoute = createRoute({
+	getParentRoute: () => appRoute,
+	path: "/behaviour",
+	component: lazyRouteComponent(() => import("../behaviour/BehaviourPage"), "BehaviourPage"),
+});
+
 const settingsRoute = createRoute({
 	getParentRoute: () => appRoute,
 	path: "/settings",
@@ -120,6 +212,16 @@ const routeTree = rootRoute.addChildren([
 	appRoute.addChildren([
 		homeRoute,
 		journeyRoute,
+		feedbackRoute.addChildren([
+			feedbackIndexRoute,
+			feedbackResponsesRoute,
+			feedbackSurveysRoute,
+			surveyBuilderRoute,
+			feedbackMentionsRoute,
+			feedbackOutreachRoute,
+		]),
+		topicsRoute.addChildren([topicsIndexRoute, topicsThemesRoute, topicsEmergingRoute, topicsModelsRoute]),
+		behaviourRoute,
 		settingsRoute.addChildren([
 			settingsIndexRoute,
 			organizationSettingsRoute,

@@ -1,11 +1,13 @@
 // The product's navigation as data: each area that exists adds one entry here.
 import type { Permission } from "../../../lib/api/roles";
+import { IconActivity } from "../behaviour/behaviour-icons";
+import { IconMessage, IconTags } from "../feedback/feedback-icons";
 import { IconRoute, IconSettings } from "../ui/icons";
 
 export type NavArea = {
 	/** Translation key under `nav.` and test id. */
 	key: string;
-	to: "/journey" | "/settings";
+	to: "/journey" | "/feedback" | "/topics" | "/behaviour" | "/settings";
 	icon: (props: { size?: number }) => React.JSX.Element;
 	/** Shown only to members who hold this permission. */
 	permission?: Permission;
@@ -13,5 +15,8 @@ export type NavArea = {
 
 export const NAV_AREAS: NavArea[] = [
 	{ key: "journey", to: "/journey", icon: IconRoute },
+	{ key: "feedback", to: "/feedback", icon: IconMessage },
+	{ key: "topics", to: "/topics", icon: IconTags },
+	{ key: "behaviour", to: "/behaviour", icon: IconActivity },
 	{ key: "settings", to: "/settings", icon: IconSettings },
 ];

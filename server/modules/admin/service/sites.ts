@@ -17,6 +17,7 @@ const toView = (row: SiteRow): SiteView => ({
 	name: row.name,
 	publicKey: row.publicKey,
 	allowedOrigins: row.allowedOrigins,
+	respectPrivacySignals: row.respectPrivacySignals,
 	createdAt: row.createdAt.toISOString(),
 });
 
@@ -85,6 +86,7 @@ export async function createSite(ctx: Ctx, input: CreateSiteInput, publicKey = n
 				organizationId: ctx.organizationId,
 				name: input.name,
 				allowedOrigins: input.allowedOrigins,
+				respectPrivacySignals: input.respectPrivacySignals ?? false,
 				publicKey,
 				createdAt: ctx.now,
 			})

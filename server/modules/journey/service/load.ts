@@ -1,5 +1,5 @@
 // Organization-scoped getters and view mappers of the journey module: every read of a parent goes through here.
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../../../platform/db";
 import { notFound } from "../../../platform/errors";
 import type { JourneyDetailView, JourneyView, StageView, TouchpointView } from "../contract";
@@ -46,6 +46,35 @@ export async function getTouchpointInJourney(
 		);
 	if (!row) throw notFound("Touchpoint");
 	return row;
+}
+
+/** A touchpoint of the organization in any journey (for modules that bind things to touchpoints). */
+export async function getTouchpointInOrg(db: Db, organizationId: string, id: string): Promise<TouchpointRow> {
+	const [row] = await db
+		.select()
+		.from(touchpoints)
+		.where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.id, id)));
+	if (!row) throw notFound("Touchpoint");
+	return row;
+}
+
+/** The ids of a stage's touchpoints (empty for another organization's stage). */
+export async function findTouchpointIdsOfStage(db: Db, organizationId: string, stageId: string): Promise<string[]> {
+	const rows = await db
+		.select({ id: touchpoints.id })
+		.from(touchpoints)
+		.where(and(eq(touchpoints.organizationId, organizationId), eq(touchpoints.stageId, stageId)));
+	return rows.map((r) => r.id);
+}
+
+/** Names of the given touchpoints of the organization, by id (for exports and detail views). */
+export async function findTouchpointNames(db: Db, organizationId: string, ids: string[]): Promise<Map<string, string>> {
+	if (ids.length === 0) return new Map();
+	const rows = await db
+		.select({ id: touchpoints.id, name: touchpoints.name })
+		.from(touchpoints)
+		.where(and(eq(touchpoints.organizationId, organizationId), inArray(touchpoints.id, ids)));
+	return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 export const toTouchpointView = (row: TouchpointRow): TouchpointView => ({

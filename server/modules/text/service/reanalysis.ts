@@ -12,10 +12,10 @@ import { recordAudit } from "../../admin/service/audit";
 import type { ReanalysisView } from "../contract";
 import { textReanalysisRuns } from "../schema";
 import { allAnalysisTargets } from "../targets";
-import { analyzeForOrganization } from "./analyze";
+import { analyzeBatch } from "./analyze";
 
 export const REANALYSIS_JOB = "text.reanalyze";
-const BATCH = 200;
+const BATCH = 500;
 type RunRow = typeof textReanalysisRuns.$inferSelect;
 
 const toView = (row: RunRow): ReanalysisView => ({
@@ -56,14 +56,13 @@ export async function runReanalysisBatch(env: { db: Db; jobs: Jobs; live: LiveBu
 	const cursor = { ...run.cursor };
 	for (const target of allAnalysisTargets()) {
 		if (cursor[target.kind] === "done") continue;
-		const ids = await target.findIds(env.db, run.organizationId, cursor[target.kind] ?? null, BATCH);
-		for (const id of ids) {
-			const subject = await target.load(env.db, id);
-			if (subject)
-				await target.store(env.db, id, {
-					analysis: await analyzeForOrganization(env.db, run.organizationId, subject.text),
-				});
-		}
+		const batch = await target.findBatch(env.db, run.organizationId, {
+			after: cursor[target.kind] ?? null,
+			onlyPending: false,
+			limit: BATCH,
+		});
+		await analyzeBatch(env.db, target.kind, run.organizationId, batch);
+		const ids = batch.map((subject) => subject.id);
 		cursor[target.kind] = ids.length < BATCH ? "done" : (ids[ids.length - 1] ?? null);
 		const isDone = allAnalysisTargets().every((t) => cursor[t.kind] === "done");
 		await env.db.transaction(async (tx) => {

@@ -1,0 +1,113 @@
+// Imported mentions as input of the text pipeline: their text is analysed and the result stored on the row.
+import { and, asc, count, eq, gt, gte, lt, sql } from "drizzle-orm";
+import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
+import type { AnalysisTarget } from "../../text/targets";
+import { mentions } from "../schema";
+
+export const mentionAnalysisTarget: AnalysisTarget = {
+	kind: "mention",
+
+	async load(db, id) {
+		const [row] = await db
+			.select({ id: mentions.id, organizationId: mentions.organizationId, text: mentions.text })
+			.from(mentions)
+			.where(eq(mentions.id, id));
+		return row;
+	},
+
+	async findBatch(db, organizationId, { after, onlyPending, limit }) {
+		return db
+			.select({ id: mentions.id, organizationId: mentions.organizationId, text: mentions.text })
+			.from(mentions)
+			.where(
+				and(
+					eq(mentions.organizationId, organizationId),
+					onlyPending ? eq(mentions.analysisStatus, "pending") : undefined,
+					after ? gt(mentions.id, after) : undefined,
+				),
+			)
+			.orderBy(asc(mentions.id))
+			.limit(limit);
+	},
+
+	async storeMany(db, outcomes) {
+		if (outcomes.length === 0) return;
+		await db.execute(sql`
+			update mentions m set
+				analysis_status = v.status,
+				analysis_error = v.error,
+				language = coalesce(m.language, v.language),
+				sentiment = case when v.status = 'done' then v.sentiment else m.sentiment end,
+				sentiment_scores = case when v.status = 'done' then v.scores else m.sentiment_scores end,
+				intents = case when v.status = 'done' then v.intents else m.intents end,
+				themes = case when v.status = 'done' then v.themes else m.themes end,
+				text_redacted = v.redacted
+			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
+				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
+			where m.id = v.id and not m.analysis_corrected`);
+	},
+
+	async findPendingTexts(db, organizationId, limit) {
+		const rows = await db.execute(sql`
+			select distinct text as text from mentions
+			where organization_id = ${organizationId} and analysis_status = 'pending' and text is not null 
+			limit ${limit}`);
+		return (rows as unknown as { rows: { text: string }[] }).rows.map((r) => r.text);
+	},
+
+	async storeByText(db, organizationId, outcomes) {
+		if (outcomes.length === 0) return;
+		await db.execute(sql`
+			update mentions m set
+				analysis_status = v.status,
+				analysis_error = v.error,
+				language = coalesce(m.language, v.language),
+				sentiment = case when v.status = 'done' then v.sentiment else m.sentiment end,
+				sentiment_scores = case when v.status = 'done' then v.scores else m.sentiment_scores end,
+				intents = case when v.status = 'done' then v.intents else m.intents end,
+				themes = case when v.status = 'done' then v.themes else m.themes end,
+				text_redacted = v.redacted
+			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
+				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
+			where m.text = v.text and m.organization_id = ${organizationId} and m.analysis_status = 'pending' and not m.analysis_corrected`);
+	},
+
+	async countWithText(db, organizationId) {
+		const [row] = await db.select({ n: count() }).from(mentions).where(eq(mentions.organizationId, organizationId));
+		return row?.n ?? 0;
+	},
+
+	async findTexts(db, organizationId, from, until, limit) {
+		if (limit <= 0) return [];
+		const rows = await db
+			.select({ text: mentions.text })
+			.from(mentions)
+			.where(
+				and(
+					eq(mentions.organizationId, organizationId),
+					gte(mentions.publishedAt, from),
+					lt(mentions.publishedAt, until),
+				),
+			)
+			.limit(limit);
+		return rows.map((r) => r.text);
+	},
+
+	async applyCorrection(db, organizationId, id, correction) {
+		const where = and(eq(mentions.organizationId, organizationId), eq(mentions.id, id));
+		const [row] = await db.select().from(mentions).where(where);
+		if (!row) return undefined;
+		const sentiment = correction.sentiment ?? row.sentiment;
+		await db
+			.update(mentions)
+			.set({
+				...(correction.sentiment ? { sentiment: correction.sentiment } : {}),
+				...(correction.intents ? { intents: correction.intents } : {}),
+				...(correction.themes ? { themes: correctedThemes(correction.themes, sentiment) } : {}),
+				analysisCorrected: true,
+				analysisStatus: "done",
+			})
+			.where(where);
+		return { text: row.text, language: row.language ?? "de" };
+	},
+};

@@ -1,0 +1,129 @@
+// Responses as input of the text pipeline: their comment is analysed and the result stored on the row.
+import { and, asc, count, eq, gt, gte, isNotNull, lt, sql } from "drizzle-orm";
+import type { Db } from "../../../platform/db";
+import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
+import type { AnalysisTarget } from "../../text/targets";
+import { responseKeys, responses } from "../schema";
+
+const hasComment = and(eq(responses.completed, true), isNotNull(responses.comment));
+
+export const responseAnalysisTarget: AnalysisTarget = {
+	kind: "response",
+
+	async load(db, id) {
+		const [row] = await db
+			.select({ id: responses.id, organizationId: responses.organizationId, text: responses.comment })
+			.from(responseKeys)
+			.innerJoin(responses, and(eq(responses.id, responseKeys.id), eq(responses.submittedAt, responseKeys.submittedAt)))
+			.where(and(eq(responseKeys.id, id), hasComment));
+		return row?.text ? { id: row.id, organizationId: row.organizationId, text: row.text } : undefined;
+	},
+
+	async findBatch(db, organizationId, { after, onlyPending, limit }) {
+		const rows = await db
+			.select({ id: responses.id, organizationId: responses.organizationId, text: responses.comment })
+			.from(responses)
+			.where(
+				and(
+					eq(responses.organizationId, organizationId),
+					hasComment,
+					onlyPending ? eq(responses.analysisStatus, "pending") : undefined,
+					after ? gt(responses.id, after) : undefined,
+				),
+			)
+			.orderBy(asc(responses.id))
+			.limit(limit);
+		return rows.map((r) => ({ id: r.id, organizationId: r.organizationId, text: r.text ?? "" }));
+	},
+
+	async storeMany(db, outcomes) {
+		if (outcomes.length === 0) return;
+		// Labels a person corrected stay as they are; a failure never overwrites an earlier good analysis.
+		await db.execute(sql`
+			update responses r set
+				analysis_status = v.status,
+				analysis_error = v.error,
+				text_language = coalesce(v.language, r.text_language),
+				sentiment = case when v.status = 'done' then v.sentiment else r.sentiment end,
+				sentiment_scores = case when v.status = 'done' then v.scores else r.sentiment_scores end,
+				intents = case when v.status = 'done' then v.intents else r.intents end,
+				themes = case when v.status = 'done' then v.themes else r.themes end,
+				comment_redacted = v.redacted
+			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
+				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
+			where r.id = v.id and not r.analysis_corrected`);
+	},
+
+	async findPendingTexts(db, organizationId, limit) {
+		const rows = await db.execute(sql`
+			select distinct comment as text from responses
+			where organization_id = ${organizationId} and analysis_status = 'pending' and comment is not null and completed
+			limit ${limit}`);
+		return (rows as unknown as { rows: { text: string }[] }).rows.map((r) => r.text);
+	},
+
+	async storeByText(db, organizationId, outcomes) {
+		if (outcomes.length === 0) return;
+		await db.execute(sql`
+			update responses r set
+				analysis_status = v.status,
+				analysis_error = v.error,
+				text_language = coalesce(v.language, r.text_language),
+				sentiment = case when v.status = 'done' then v.sentiment else r.sentiment end,
+				sentiment_scores = case when v.status = 'done' then v.scores else r.sentiment_scores end,
+				intents = case when v.status = 'done' then v.intents else r.intents end,
+				themes = case when v.status = 'done' then v.themes else r.themes end,
+				comment_redacted = v.redacted
+			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
+				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
+			where r.comment = v.text and r.organization_id = ${organizationId} and r.analysis_status = 'pending' and not r.analysis_corrected`);
+	},
+
+	async countWithText(db, organizationId) {
+		const [row] = await db
+			.select({ n: count() })
+			.from(responses)
+			.where(and(eq(responses.organizationId, organizationId), hasComment));
+		return row?.n ?? 0;
+	},
+
+	async findTexts(db, organizationId, from, until, limit) {
+		if (limit <= 0) return [];
+		const rows = await db
+			.select({ text: responses.comment })
+			.from(responses)
+			.where(
+				and(
+					eq(responses.organizationId, organizationId),
+					hasComment,
+					gte(responses.submittedAt, from),
+					lt(responses.submittedAt, until),
+				),
+			)
+			.limit(limit);
+		return rows.map((r) => r.text ?? "");
+	},
+
+	async applyCorrection(db, organizationId, id, correction) {
+		const [key] = await db
+			.select()
+			.from(responseKeys)
+			.where(and(eq(responseKeys.id, id), eq(responseKeys.organizationId, organizationId)));
+		if (!key) return undefined;
+		const where = and(eq(responses.id, key.id), eq(responses.submittedAt, key.submittedAt), hasComment);
+		const [row] = await db.select().from(responses).where(where);
+		if (!row?.comment) return undefined;
+		const sentiment = correction.sentiment ?? row.sentiment;
+		await db
+			.update(responses)
+			.set({
+				...(correction.sentiment ? { sentiment: correction.sentiment } : {}),
+				...(correction.intents ? { intents: correction.intents } : {}),
+				...(correction.themes ? { themes: correctedThemes(correction.themes, sentiment) } : {}),
+				analysisCorrected: true,
+				analysisStatus: "done",
+			})
+			.where(where);
+		return { text: row.comment, language: row.textLanguage ?? row.language };
+	},
+};

@@ -1,0 +1,1 @@
+ALTER TABLE "behaviour_page_days" ADD COLUMN "vital_hist" jsonb NOT NULL;
