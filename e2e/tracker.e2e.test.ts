@@ -117,7 +117,8 @@ describe("tracker on a shop page", () => {
 		await admin.getByTestId("search-zero").getByText("sofa cord grün").waitFor();
 		await admin.screenshot({ path: "/tmp/behaviour-search.png", fullPage: true });
 		await admin.getByRole("tab", { name: "Langsame Seiten" }).click();
-		await admin.getByTestId("slow-pages").waitFor();
+		await admin.getByTestId("slow-pages").getByText("/checkout/zahlung").waitFor();
+		console.log("SLOWTEXT", JSON.stringify(await admin.getByTestId("slow-pages").innerText()));
 		expect(await admin.getByTestId("slow-pages").innerText()).toMatch(
 			/\/checkout\/[\s\S]*Online-Checkout[\s\S]*schlecht/,
 		);

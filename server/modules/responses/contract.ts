@@ -75,6 +75,9 @@ export const ResponseQuery = z
 		from: DateTime.optional(),
 		to: DateTime.optional(),
 		q: z.string().trim().min(1).max(200).optional(),
+		sentiment: z.enum(SENTIMENTS).optional(),
+		theme: z.string().trim().min(2).max(40).optional(),
+		intent: z.enum(["complaint", "praise", "question", "suggestion"]).optional(),
 		limit: z.coerce.number().int().min(1).max(200).default(50),
 		cursor: z.string().max(500).optional(),
 	})
@@ -97,6 +100,9 @@ export const ResponseExportQuery = z
 		from: DateTime.optional(),
 		to: DateTime.optional(),
 		q: z.string().trim().min(1).max(200).optional(),
+		sentiment: z.enum(SENTIMENTS).optional(),
+		theme: z.string().trim().min(2).max(40).optional(),
+		intent: z.enum(["complaint", "praise", "question", "suggestion"]).optional(),
 	})
 	.refine((v) => !v.from || !v.to || new Date(v.from) < new Date(v.to), {
 		message: "from must be before to",
@@ -121,6 +127,10 @@ export const ResponseView = z.object({
 	completedAt: z.iso.datetime().nullable(),
 	sentiment: z.enum(SENTIMENTS).nullable(),
 	intents: z.array(z.string()),
+	themes: z.array(z.unknown()).nullable(),
+	/** The comment's detected language (the survey's language is `language`). */
+	textLanguage: z.string().nullable(),
+	analysisCorrected: z.boolean(),
 	analysisStatus: z.enum(ANALYSIS_STATUSES),
 });
 export type ResponseView = z.infer<typeof ResponseView>;

@@ -143,3 +143,29 @@ export const TrainModelInput = z.object({ language: z.enum(["de", "en"]) }).stri
 
 export const TextSettingsView = z.object({ redactPii: z.boolean() });
 export const UpdateTextSettingsInput = z.object({ redactPii: z.boolean() }).strict();
+
+export const ThemeTrendQuery = z
+	.object({
+		from: z.iso.datetime({ offset: true }).optional(),
+		to: z.iso.datetime({ offset: true }).optional(),
+		interval: z.enum(["week", "month"]).default("week"),
+	})
+	.refine((v) => !v.from || !v.to || new Date(v.from) < new Date(v.to), {
+		message: "from must be before to",
+		path: ["to"],
+	});
+export type ThemeTrendQuery = z.infer<typeof ThemeTrendQuery>;
+
+export const ThemeTrendView = z.object({
+	from: z.iso.datetime(),
+	to: z.iso.datetime(),
+	interval: z.enum(["week", "month"]),
+	themes: z.array(
+		z.object({
+			theme: z.string(),
+			total: z.number().int(),
+			periods: z.array(z.object({ start: z.string(), count: z.number().int(), negative: z.number().int() })),
+		}),
+	),
+});
+export type ThemeTrendView = z.infer<typeof ThemeTrendView>;

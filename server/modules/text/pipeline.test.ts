@@ -56,6 +56,20 @@ describe("text pipeline", () => {
 		expect(events).toContain("feedback.analyzed");
 	});
 
+	it("counts themes per week and filters the explorer by theme and sentiment", async () => {
+		const trends = await a.call("GET", "/api/v1/text/theme-trends?interval=week");
+		expect(trends.status).toBe(200);
+		const delivery = trends.json.themes.find((theme: { theme: string }) => theme.theme === "delivery");
+		expect(delivery.total).toBeGreaterThanOrEqual(1);
+		expect(delivery.periods[0].negative).toBeGreaterThanOrEqual(1);
+		const listed = await a.call("GET", "/api/v1/responses?theme=delivery&sentiment=negative");
+		expect(listed.status).toBe(200);
+		expect(listed.json.items.length).toBeGreaterThanOrEqual(1);
+		expect(listed.json.items[0].themes.map((theme: { theme: string }) => theme.theme)).toContain("delivery");
+		const none = await a.call("GET", "/api/v1/responses?theme=delivery&sentiment=positive");
+		expect(none.json.items).toHaveLength(0);
+	});
+
 	it("keeps a person's correction, also through a re-analysis", async () => {
 		const id = await respond(8, "Alles okay soweit, die Beratung war nett.");
 		await analysed(id);

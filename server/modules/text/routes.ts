@@ -12,6 +12,8 @@ import {
 	ReanalysisView,
 	StartReanalysisInput,
 	TextSettingsView,
+	ThemeTrendQuery,
+	ThemeTrendView,
 	ThemeView,
 	TrainModelInput,
 	UpdateTextSettingsInput,
@@ -22,6 +24,7 @@ import { findEmergingTopics } from "./service/emerging";
 import { findReanalysisRuns, getReanalysisRun, startReanalysis } from "./service/reanalysis";
 import { getTextSettings, updateTextSettings } from "./service/settings";
 import { createTheme, deleteTheme, findThemes, updateTheme } from "./service/taxonomy";
+import { findThemeTrends } from "./service/theme-trends";
 import { findModels, requestTraining } from "./service/training";
 
 const tags = ["Text analytics"];
@@ -99,6 +102,17 @@ export const textRoutes = createRouter()
 			responses: { 200: jsonResponse(EmergingTopicsView, "Emerging topics"), ...errorResponses },
 		}),
 		async (c) => c.json(await findEmergingTopics(ctxOf(c), c.req.valid("query")), 200),
+	)
+	.openapi(
+		createRoute({
+			method: "get",
+			path: "/api/v1/text/theme-trends",
+			tags,
+			summary: "Per theme and week (or month): mentions in responses and mentions, and how many negative",
+			request: { query: ThemeTrendQuery },
+			responses: { 200: jsonResponse(ThemeTrendView, "Theme trends, most frequent first"), ...errorResponses },
+		}),
+		async (c) => c.json(await findThemeTrends(ctxOf(c), c.req.valid("query")), 200),
 	)
 	.openapi(
 		createRoute({

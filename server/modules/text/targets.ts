@@ -6,6 +6,8 @@ import type { AnalysisView, CorrectionInput, TargetKind } from "./contract";
 
 export type AnalysisSubject = { id: string; organizationId: string; text: string };
 export type AnalysisOutcome = { id: string } & ({ analysis: AnalysisView } | { error: string });
+export type ThemeRange = { from: Date; to: Date; interval: "week" | "month" };
+export type ThemeCount = { start: string; theme: string; count: number; negative: number };
 export type TextOutcome = { text: string } & ({ analysis: AnalysisView } | { error: string });
 
 export type AnalysisTarget = {
@@ -25,6 +27,8 @@ export type AnalysisTarget = {
 	/** Stores the analysis of each text on every pending row of the organization with that text. */
 	storeByText(db: Db, organizationId: string, outcomes: TextOutcome[]): Promise<void>;
 	countWithText(db: Db, organizationId: string): Promise<number>;
+	/** Per period and theme: how many rows mention it and how many of those mentions are negative. */
+	themeCounts(db: Db, organizationId: string, range: ThemeRange): Promise<ThemeCount[]>;
 	/** Texts between two times (bounded), for emerging-topic detection. */
 	findTexts(db: Db, organizationId: string, from: Date, until: Date, limit: number): Promise<string[]>;
 	/** Overwrites the stored labels with a person's correction; returns the row's text, or undefined if not found. */

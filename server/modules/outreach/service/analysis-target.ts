@@ -1,7 +1,7 @@
 // Imported mentions as input of the text pipeline: their text is analysed and the result stored on the row.
 import { and, asc, count, eq, gt, gte, lt, sql } from "drizzle-orm";
 import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
-import type { AnalysisTarget } from "../../text/targets";
+import type { AnalysisTarget, ThemeCount } from "../../text/targets";
 import { mentions } from "../schema";
 
 export const mentionAnalysisTarget: AnalysisTarget = {
@@ -70,6 +70,17 @@ export const mentionAnalysisTarget: AnalysisTarget = {
 			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
 				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
 			where m.text = v.text and m.organization_id = ${organizationId} and m.analysis_status = 'pending' and not m.analysis_corrected`);
+	},
+
+	async themeCounts(db, organizationId, { from, to, interval }) {
+		const unit = interval === "month" ? "month" : "week";
+		const result = await db.execute(sql`
+			select to_char(date_trunc(${unit}, r.published_at at time zone 'UTC'), 'YYYY-MM-DD') as start, t->>'theme' as theme,
+				count(*)::int as count, (count(*) filter (where t->>'sentiment' = 'negative'))::int as negative
+			from mentions r, jsonb_array_elements(coalesce(r.themes, '[]'::jsonb)) t
+			where r.organization_id = ${organizationId} and r.published_at >= ${from} and r.published_at < ${to} 
+			group by 1, 2 order by 1, 2`);
+		return (result as unknown as { rows: ThemeCount[] }).rows;
 	},
 
 	async countWithText(db, organizationId) {

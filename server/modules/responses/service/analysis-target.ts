@@ -2,7 +2,7 @@
 import { and, asc, count, eq, gt, gte, isNotNull, lt, sql } from "drizzle-orm";
 import type { Db } from "../../../platform/db";
 import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
-import type { AnalysisTarget } from "../../text/targets";
+import type { AnalysisTarget, ThemeCount } from "../../text/targets";
 import { responseKeys, responses } from "../schema";
 
 const hasComment = and(eq(responses.completed, true), isNotNull(responses.comment));
@@ -77,6 +77,17 @@ export const responseAnalysisTarget: AnalysisTarget = {
 			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
 				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
 			where r.comment = v.text and r.organization_id = ${organizationId} and r.analysis_status = 'pending' and not r.analysis_corrected`);
+	},
+
+	async themeCounts(db, organizationId, { from, to, interval }) {
+		const unit = interval === "month" ? "month" : "week";
+		const result = await db.execute(sql`
+			select to_char(date_trunc(${unit}, r.submitted_at at time zone 'UTC'), 'YYYY-MM-DD') as start, t->>'theme' as theme,
+				count(*)::int as count, (count(*) filter (where t->>'sentiment' = 'negative'))::int as negative
+			from responses r, jsonb_array_elements(coalesce(r.themes, '[]'::jsonb)) t
+			where r.organization_id = ${organizationId} and r.submitted_at >= ${from} and r.submitted_at < ${to} and r.audience = 'customer'
+			group by 1, 2 order by 1, 2`);
+		return (result as unknown as { rows: ThemeCount[] }).rows;
 	},
 
 	async countWithText(db, organizationId) {

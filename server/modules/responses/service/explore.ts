@@ -1,7 +1,7 @@
 // The response explorer: filters shared by the list and the exports, keyset pages by (submitted_at desc, id),
 // and batches for exports. Employee-survey responses are never listed one by one (anonymity): only
 // GET /api/v1/surveys/{id}/results shows them, aggregated, for groups of at least five.
-import { and, desc, eq, gte, ilike, inArray, lt, type SQL } from "drizzle-orm";
+import { and, desc, eq, gte, ilike, inArray, lt, type SQL, sql } from "drizzle-orm";
 import type { Page } from "../../../../lib/api/pagination";
 import type { Ctx } from "../../../platform/context";
 import { afterCursor, toPage } from "../../../platform/pagination";
@@ -34,6 +34,9 @@ export async function responseFilter(ctx: Ctx, query: ResponseExportQuery): Prom
 		query.from ? gte(responses.submittedAt, new Date(query.from)) : undefined,
 		query.to ? lt(responses.submittedAt, new Date(query.to)) : undefined,
 		query.q ? ilike(responses.comment, likePattern(query.q)) : undefined,
+		query.sentiment ? eq(responses.sentiment, query.sentiment) : undefined,
+		query.theme ? sql`${responses.themes} @> ${JSON.stringify([{ theme: query.theme }])}::jsonb` : undefined,
+		query.intent ? sql`${responses.intents} @> array[${query.intent}]::text[]` : undefined,
 	);
 }
 
@@ -54,6 +57,9 @@ export const toResponseView = (row: ResponseRow): ResponseView => ({
 	completedAt: row.completedAt?.toISOString() ?? null,
 	sentiment: row.sentiment,
 	intents: row.intents,
+	themes: row.themes ?? null,
+	textLanguage: row.textLanguage,
+	analysisCorrected: row.analysisCorrected,
 	analysisStatus: row.analysisStatus,
 });
 

@@ -4,6 +4,7 @@ import { once } from "node:events";
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
+import { redactPii } from "../../../../lib/text/pii";
 import type { Ctx } from "../../../platform/context";
 import { findTouchpointNames } from "../../journey/service/load";
 import type { SurveyContent } from "../../surveys/contract";
@@ -13,6 +14,7 @@ import {
 	getCurrentVersion,
 	getSurveyInOrg,
 } from "../../surveys/service/load";
+import { getTextSettings } from "../../text/service/settings";
 import type { ResponseExportQuery } from "../contract";
 import { displayAnswer } from "./detail";
 import { type ResponseRow, responseBatches } from "./explore";
@@ -26,6 +28,9 @@ type Cell = string | number | null;
 
 /** Turns batches of rows into export lines, looking up names once per survey, version and touchpoint. */
 async function rowMapper(ctx: Ctx, query: ResponseExportQuery) {
+	// Free text may carry e-mail addresses, phone numbers, IBANs…: masked when the organization says so.
+	const { redactPii: isRedacting } = await getTextSettings(ctx.db, ctx.organizationId);
+	const masked = (value: string | null | undefined) => (isRedacting && value ? redactPii(value).text : value);
 	let questionColumns: SurveyContent["questions"] = [];
 	if (query.surveyId) {
 		const survey = await getSurveyInOrg(ctx.db, ctx.organizationId, query.surveyId);
@@ -95,11 +100,11 @@ async function rowMapper(ctx: Ctx, query: ResponseExportQuery) {
 				row.scoreType,
 				row.score,
 				row.scoreGroup,
-				text(row.comment),
+				text(masked(row.comment)),
 				row.sentiment,
 				text(JSON.stringify(row.hiddenFields)),
-				text(JSON.stringify(row.answers)),
-				...questionColumns.map((q) => text(displayAnswer(q, row.answers[q.id], row.language))),
+				text(masked(JSON.stringify(row.answers))),
+				...questionColumns.map((q) => text(masked(displayAnswer(q, row.answers[q.id], row.language)))),
 			];
 		});
 	}
