@@ -28,7 +28,7 @@ function ensureWebBuild() {
 }
 
 async function waitForHealth(baseUrl: string, child: ChildProcess, output: () => string) {
-	const deadline = Date.now() + 90_000;
+	const deadline = Date.now() + 240_000;
 	while (Date.now() < deadline) {
 		if (child.exitCode !== null) throw new Error(`Loupe exited early (${child.exitCode}):\n${output()}`);
 		try {
