@@ -15,21 +15,19 @@ import {
 } from "../histogram";
 import { assertTouchpoint, num, queryRows, ratio, resolveRange } from "./range";
 
-type BucketRow = { key: string | null; metric: string; bucket: string; n: number };
 type Merged = Map<string | null, Record<VitalMetric, Histogram>>;
 const MIN_SAMPLES = 5;
 
-/** Merges the day histograms in SQL: one row per key × metric × bucket. */
+/** Adds up the day histograms per key (page or touchpoint); measured faster in Node than with jsonb_each in SQL. */
 async function mergedHistograms(
 	ctx: Ctx,
 	keyColumn: "path" | "touchpoint_id",
 	scope: ReturnType<typeof sql>,
 ): Promise<Merged> {
-	const rows = await queryRows<BucketRow>(
+	const rows = await queryRows<{ key: string | null; vital_hist: Record<string, Record<string, number>> | string }>(
 		ctx.db,
-		sql`select ${sql.raw(keyColumn)}::text as key, m.key as metric, b.key as bucket, sum(b.value::int) as n
-		from behaviour_page_days d, jsonb_each(d.vital_hist) m, jsonb_each_text(m.value) b
-		where ${scope} group by 1, 2, 3`,
+		sql`select ${sql.raw(keyColumn)}::text as key, vital_hist from behaviour_page_days d
+		where ${scope} and d.vital_hist <> '{}'::jsonb`,
 	);
 	const merged: Merged = new Map();
 	for (const row of rows) {
@@ -38,8 +36,8 @@ async function mergedHistograms(
 			histograms = Object.fromEntries(VITAL_METRICS.map((m) => [m, new Map()])) as Record<VitalMetric, Histogram>;
 			merged.set(row.key, histograms);
 		}
-		const histogram = histograms[row.metric as VitalMetric];
-		if (histogram) mergeInto(histogram, { [row.bucket]: num(row.n) });
+		const hist = typeof row.vital_hist === "string" ? JSON.parse(row.vital_hist) : row.vital_hist;
+		for (const metric of VITAL_METRICS) mergeInto(histograms[metric], hist[metric]);
 	}
 	return merged;
 }

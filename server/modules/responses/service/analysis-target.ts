@@ -1,6 +1,5 @@
 // Responses as input of the text pipeline: their comment is analysed and the result stored on the row.
 import { and, asc, count, eq, gt, gte, isNotNull, lt, sql } from "drizzle-orm";
-import type { Db } from "../../../platform/db";
 import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
 import type { AnalysisTarget, ThemeCount } from "../../text/targets";
 import { responseKeys, responses } from "../schema";

@@ -52,7 +52,7 @@ export async function startReanalysis(ctx: Ctx, reason: string): Promise<Reanaly
 /** One batch: analyses up to BATCH rows after the cursor and saves the new cursor; true when the run is done. */
 export async function runReanalysisBatch(env: { db: Db; jobs: Jobs; live: LiveBus }, runId: string): Promise<boolean> {
 	const [run] = await env.db.select().from(textReanalysisRuns).where(eq(textReanalysisRuns.id, runId));
-	if (!run || run.status !== "running") return true;
+	if (run?.status !== "running") return true;
 	const cursor = { ...run.cursor };
 	for (const target of allAnalysisTargets()) {
 		if (cursor[target.kind] === "done") continue;

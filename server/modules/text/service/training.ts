@@ -68,7 +68,7 @@ const scores = (report: { accuracy: number; macroF1: number }) => ({
 
 export async function trainOrganizationModel(db: Db, modelId: string): Promise<ModelRow | undefined> {
 	const [row] = await db.select().from(textModels).where(eq(textModels.id, modelId));
-	if (!row || row.status !== "training") return row;
+	if (row?.status !== "training") return row;
 	const corrections = await db
 		.select({ id: textCorrections.id, text: textCorrections.text, sentiment: textCorrections.sentiment })
 		.from(textCorrections)
