@@ -17,6 +17,8 @@ if (script && !w.__loupeStarted) {
 		searchParam: script.getAttribute("data-search-param") ?? "q",
 	});
 	w.loupe = (...args: unknown[]) => tracker.command(args);
-	for (const args of queued) tracker.command(Array.from(args));
+	// Triggers listen first, so an event the page queued before this script loaded (an order confirmation's
+	// inline loupe('event', 'order_completed')) can still open a survey.
 	startSurveyTriggers(tracker.host);
+	for (const args of queued) tracker.command(Array.from(args));
 }
