@@ -69,8 +69,15 @@ describe("organization administration", () => {
 
 		const mail = await eventually(async () => smtp.received.find((m) => m.to.includes("agent@admin.example")));
 		expect(textOf(mail)).toContain(invited.json.acceptUrl);
-		const [row] = await t.db.select().from(outboundEmails).where(eq(outboundEmails.toAddress, "agent@admin.example"));
-		expect(row?.status).toBe("sent");
+		// The row is marked sent right after the SMTP server accepted the message.
+		const row = await eventually(async () => {
+			const [email] = await t.db
+				.select()
+				.from(outboundEmails)
+				.where(eq(outboundEmails.toAddress, "agent@admin.example"));
+			return email?.status === "sent" ? email : undefined;
+		});
+		expect(row.attempts).toBe(1);
 		const [stored] = await t.db.select().from(invitations).where(eq(invitations.id, invited.json.id));
 		expect(stored?.tokenHash).not.toContain(token);
 
