@@ -16,6 +16,18 @@ describe("demo company", () => {
 		expect(await seedDemoIfEmpty(env)).toBe(false);
 	});
 
+	it("holds a year of feedback and behaviour, with the comments already analysed", async () => {
+		const count = async (query: string) => Number((await t.database.executeSql(query)).rows[0]?.n);
+		expect(await count("select count(*) as n from responses")).toBeGreaterThanOrEqual(50_000);
+		expect(await count("select count(*) as n from events")).toBeGreaterThanOrEqual(500_000);
+		expect(await count("select count(*) as n from mentions")).toBeGreaterThanOrEqual(1_000);
+		expect(
+			await count("select count(*) as n from responses where comment is not null and analysis_status <> 'done'"),
+		).toBe(0);
+		const span = await count("select extract(day from max(submitted_at) - min(submitted_at)) as n from responses");
+		expect(span).toBeGreaterThanOrEqual(330);
+	});
+
 	it("has the 7 stages, at least 20 touchpoints across channels, each owned by a department", async () => {
 		const signIn = await t.call("POST", "/api/v1/auth/sign-in", {
 			body: { email: DEMO_EMAIL, password: DEMO_PASSWORD },

@@ -12,7 +12,7 @@ import { findTouchpoints } from "../modules/journey/service/touchpoints";
 import type { Ctx } from "../platform/context";
 import { DEMO_SITE_KEY } from "./seed-demo";
 
-export const DEMO_SESSIONS = 55_000;
+export const DEMO_SESSIONS = 58_000;
 const DAYS = 365;
 const SHOP = "https://nordstern-wohnen.example";
 

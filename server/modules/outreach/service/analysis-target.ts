@@ -1,8 +1,14 @@
 // Imported mentions as input of the text pipeline: their text is analysed and the result stored on the row.
 import { and, asc, count, eq, gt, gte, lt, sql } from "drizzle-orm";
-import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
+import { type AnalysisColumns, analysisUpdate, correctedThemes } from "../../text/service/store-sql";
 import type { AnalysisTarget, ThemeCount } from "../../text/targets";
 import { mentions } from "../schema";
+
+const COLUMNS: AnalysisColumns = {
+	table: "mentions",
+	language: { column: "language", keep: true },
+	redactedColumn: "text_redacted",
+};
 
 export const mentionAnalysisTarget: AnalysisTarget = {
 	kind: "mention",
@@ -32,19 +38,7 @@ export const mentionAnalysisTarget: AnalysisTarget = {
 
 	async storeMany(db, outcomes) {
 		if (outcomes.length === 0) return;
-		await db.execute(sql`
-			update mentions m set
-				analysis_status = v.status,
-				analysis_error = v.error,
-				language = coalesce(m.language, v.language),
-				sentiment = case when v.status = 'done' then v.sentiment else m.sentiment end,
-				sentiment_scores = case when v.status = 'done' then v.scores else m.sentiment_scores end,
-				intents = case when v.status = 'done' then v.intents else m.intents end,
-				themes = case when v.status = 'done' then v.themes else m.themes end,
-				text_redacted = v.redacted
-			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
-				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
-			where m.id = v.id and not m.analysis_corrected`);
+		await db.execute(analysisUpdate(COLUMNS, outcomes, sql`x.id = v.id`));
 	},
 
 	async findPendingTexts(db, organizationId, limit) {
@@ -57,19 +51,8 @@ export const mentionAnalysisTarget: AnalysisTarget = {
 
 	async storeByText(db, organizationId, outcomes) {
 		if (outcomes.length === 0) return;
-		await db.execute(sql`
-			update mentions m set
-				analysis_status = v.status,
-				analysis_error = v.error,
-				language = coalesce(m.language, v.language),
-				sentiment = case when v.status = 'done' then v.sentiment else m.sentiment end,
-				sentiment_scores = case when v.status = 'done' then v.scores else m.sentiment_scores end,
-				intents = case when v.status = 'done' then v.intents else m.intents end,
-				themes = case when v.status = 'done' then v.themes else m.themes end,
-				text_redacted = v.redacted
-			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
-				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
-			where m.text = v.text and m.organization_id = ${organizationId} and m.analysis_status = 'pending' and not m.analysis_corrected`);
+		const pending = sql`x.text = v.text and x.organization_id = ${organizationId} and x.analysis_status = \'pending\'`;
+		await db.execute(analysisUpdate(COLUMNS, outcomes, pending));
 	},
 
 	async themeCounts(db, organizationId, { from, to, interval }) {

@@ -1,10 +1,16 @@
 // Responses as input of the text pipeline: their comment is analysed and the result stored on the row.
 import { and, asc, count, eq, gt, gte, isNotNull, lt, sql } from "drizzle-orm";
-import { correctedThemes, outcomeRecords } from "../../text/service/store-sql";
+import { type AnalysisColumns, analysisUpdate, correctedThemes } from "../../text/service/store-sql";
 import type { AnalysisTarget, ThemeCount } from "../../text/targets";
 import { responseKeys, responses } from "../schema";
 
 const hasComment = and(eq(responses.completed, true), isNotNull(responses.comment));
+
+const COLUMNS: AnalysisColumns = {
+	table: "responses",
+	language: { column: "text_language", keep: false },
+	redactedColumn: "comment_redacted",
+};
 
 export const responseAnalysisTarget: AnalysisTarget = {
 	kind: "response",
@@ -37,20 +43,7 @@ export const responseAnalysisTarget: AnalysisTarget = {
 
 	async storeMany(db, outcomes) {
 		if (outcomes.length === 0) return;
-		// Labels a person corrected stay as they are; a failure never overwrites an earlier good analysis.
-		await db.execute(sql`
-			update responses r set
-				analysis_status = v.status,
-				analysis_error = v.error,
-				text_language = coalesce(v.language, r.text_language),
-				sentiment = case when v.status = 'done' then v.sentiment else r.sentiment end,
-				sentiment_scores = case when v.status = 'done' then v.scores else r.sentiment_scores end,
-				intents = case when v.status = 'done' then v.intents else r.intents end,
-				themes = case when v.status = 'done' then v.themes else r.themes end,
-				comment_redacted = v.redacted
-			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
-				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
-			where r.id = v.id and not r.analysis_corrected`);
+		await db.execute(analysisUpdate(COLUMNS, outcomes, sql`x.id = v.id`));
 	},
 
 	async findPendingTexts(db, organizationId, limit) {
@@ -63,19 +56,8 @@ export const responseAnalysisTarget: AnalysisTarget = {
 
 	async storeByText(db, organizationId, outcomes) {
 		if (outcomes.length === 0) return;
-		await db.execute(sql`
-			update responses r set
-				analysis_status = v.status,
-				analysis_error = v.error,
-				text_language = coalesce(v.language, r.text_language),
-				sentiment = case when v.status = 'done' then v.sentiment else r.sentiment end,
-				sentiment_scores = case when v.status = 'done' then v.scores else r.sentiment_scores end,
-				intents = case when v.status = 'done' then v.intents else r.intents end,
-				themes = case when v.status = 'done' then v.themes else r.themes end,
-				comment_redacted = v.redacted
-			from jsonb_to_recordset(${outcomeRecords(outcomes)}::jsonb) as v(
-				id uuid, text text, status text, language text, sentiment text, scores jsonb, intents text[], themes jsonb, redacted text, error text)
-			where r.comment = v.text and r.organization_id = ${organizationId} and r.analysis_status = 'pending' and not r.analysis_corrected`);
+		const pending = sql`x.comment = v.text and x.organization_id = ${organizationId} and x.analysis_status = 'pending'`;
+		await db.execute(analysisUpdate(COLUMNS, outcomes, pending));
 	},
 
 	async themeCounts(db, organizationId, { from, to, interval }) {
