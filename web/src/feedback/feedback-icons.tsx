@@ -1,26 +1,5 @@
 // Icons of the feedback and topics areas, drawn on the same 24×24 stroke grid as ui/icons.tsx.
-import type { ReactNode } from "react";
-
-type IconProps = { size?: number };
-
-function SvgIcon({ size = 18, children }: IconProps & { children: ReactNode }) {
-	return (
-		<svg
-			width={size}
-			height={size}
-			viewBox="0 0 24 24"
-			fill="none"
-			stroke="currentColor"
-			strokeWidth={1.8}
-			strokeLinecap="round"
-			strokeLinejoin="round"
-			aria-hidden="true"
-			focusable="false"
-		>
-			{children}
-		</svg>
-	);
-}
+import { type IconProps, SvgIcon } from "../ui/icons";
 
 export const IconMessage = ({ size }: IconProps) => (
 	<SvgIcon size={size}>

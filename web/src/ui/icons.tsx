@@ -1,9 +1,9 @@
 // Small stroke icons drawn for Loupe (24×24 grid); decorative, so hidden from assistive technology.
 import type { ReactNode } from "react";
 
-type IconProps = { size?: number };
+export type IconProps = { size?: number };
 
-function SvgIcon({ size = 18, children }: IconProps & { children: ReactNode }) {
+export function SvgIcon({ size = 18, children }: IconProps & { children: ReactNode }) {
 	return (
 		<svg
 			width={size}
