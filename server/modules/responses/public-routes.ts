@@ -68,7 +68,7 @@ publicResponseRoutes.openapi(
 		const parsed = SubmitResponseInput.safeParse(body);
 		if (!parsed.success) throw validationError(parsed.error.issues, "body");
 		const result = await ingestResponse(
-			{ db: services.db, jobs: services.jobs, log: services.log, now },
+			{ db: services.db, jobs: services.jobs, log: services.log, live: services.live, now },
 			{ input: parsed.data, channel: site ? "widget" : "api", site },
 		);
 		return c.json(result.receipt, result.httpStatus);

@@ -53,6 +53,7 @@ describe("text pipeline", () => {
 		expect(themes).toContain("delivery");
 		expect(row.commentRedacted).not.toContain("max@example.com");
 		expect(row.comment).toContain("max@example.com");
+		expect(events).toContain("response.created");
 		expect(events).toContain("feedback.analyzed");
 	});
 

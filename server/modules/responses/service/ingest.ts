@@ -6,6 +6,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db, Tx } from "../../../platform/db";
 import { AppError, invalid } from "../../../platform/errors";
 import type { Jobs } from "../../../platform/jobs/jobs";
+import type { LiveBus } from "../../../platform/live/bus";
 import type { Logger } from "../../../platform/logging";
 import type { SiteRow } from "../../admin/service/sites";
 import { markInvitationResponded, redeemInvitationToken } from "../../outreach/service/redeem";
@@ -20,7 +21,7 @@ import { responseKeys, responses } from "../schema";
 import { ensurePartitionFor } from "./partitions";
 import { isReadyForAnalysis, writeNewResponse } from "./writer";
 
-export type IngestEnv = { db: Db; jobs: Jobs; log: Logger; now: Date };
+export type IngestEnv = { db: Db; jobs: Jobs; log: Logger; now: Date; live?: LiveBus };
 
 export type Submission = {
 	input: SubmitResponseInput;
@@ -99,7 +100,24 @@ function respondentOf(survey: SurveyRow, input: SubmitResponseInput) {
 	};
 }
 
+/** Stores a submission and tells the organization's open web apps (live stream) about a new or completed response. */
 export async function ingestResponse(env: IngestEnv, submission: Submission): Promise<IngestResult> {
+	const result = await ingest(env, submission);
+	const { receipt } = result;
+	if (env.live && result.httpStatus !== 202 && receipt.status !== "unchanged") {
+		const { survey } = await getLiveSurvey(env.db, submission.input.surveySlug, env.now.getTime());
+		if (survey.audience === "customer") {
+			await env.live.publish({
+				type: receipt.status === "created" ? "response.created" : "response.updated",
+				organizationId: survey.organizationId,
+				data: { id: receipt.responseId, surveyId: survey.id, completed: receipt.completed },
+			});
+		}
+	}
+	return result;
+}
+
+async function ingest(env: IngestEnv, submission: Submission): Promise<IngestResult> {
 	const { input } = submission;
 	const { survey, version } = await getLiveSurvey(env.db, input.surveySlug, env.now.getTime());
 	checkEnvelope(survey, submission);

@@ -151,7 +151,7 @@ publicPageRoutes.post("/s/:slug", async (c) => {
 	let language = fallbackLanguage(c);
 	try {
 		limitClient(c, "pagePerIp");
-		const { db, jobs, log, clock } = c.get("services");
+		const { db, jobs, log, live, clock } = c.get("services");
 		const now = clock();
 		const published = liveOrThrow(await findSurveyBySlug(db, c.req.param("slug"), now.getTime()));
 		const form = await c.req.parseBody({ all: true });
@@ -182,7 +182,7 @@ publicPageRoutes.post("/s/:slug", async (c) => {
 			invitationToken: field("t"),
 		};
 		try {
-			await ingestResponse({ db, jobs, log, now }, { input, channel: source, minFillMs: PAGE_MIN_FILL_MS });
+			await ingestResponse({ db, jobs, log, live, now }, { input, channel: source, minFillMs: PAGE_MIN_FILL_MS });
 		} catch (error) {
 			const fields = error instanceof AppError && error.code === "invalid" ? fieldErrors(error) : undefined;
 			if (!fields) throw error;
