@@ -30,6 +30,9 @@ pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
 
 export async function openPostgres(url: string, poolSize = 10): Promise<Database> {
 	const pool = new pg.Pool({ connectionString: url, max: poolSize });
+	// An idle connection the server closed (restart, failover, a dropped database) must not crash the
+	// process: the pool discards it and the next query opens a new one or fails with its own error.
+	pool.on("error", () => {});
 	await pool.query("select 1");
 	return {
 		db: drizzleNodePg({ client: pool, schema }) as unknown as Db,

@@ -25,6 +25,7 @@ export class LiveBus {
 	async connect(connectionString: string | undefined): Promise<void> {
 		if (!connectionString) return;
 		this.notifyPool = new pg.Pool({ connectionString, max: 2 });
+		this.notifyPool.on("error", (error) => this.log.warn({ err: error }, "idle live-notify connection closed"));
 		this.listenClient = new pg.Client({ connectionString });
 		await this.listenClient.connect();
 		this.listenClient.on("notification", (message) => {
