@@ -4,6 +4,17 @@ import { initReactI18next } from "react-i18next";
 import de from "./de.json";
 import en from "./en.json";
 
+/** Areas may keep their strings in their own files, `areas/<namespace>.<de|en>.json`, merged in as `<namespace>.*`. */
+const areaFiles = import.meta.glob<{ default: Record<string, unknown> }>("./areas/*.json", { eager: true });
+function withAreas(base: Record<string, unknown>, language: "de" | "en"): Record<string, unknown> {
+	const merged = { ...base };
+	for (const [path, module] of Object.entries(areaFiles)) {
+		const match = /\/([\w-]+)\.(de|en)\.json$/.exec(path);
+		if (match?.[2] === language && match[1]) merged[match[1]] = module.default;
+	}
+	return merged;
+}
+
 export const LANGUAGES = ["de", "en"] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -20,7 +31,7 @@ function startLanguage(): Language {
 }
 
 i18n.use(initReactI18next).init({
-	resources: { de: { translation: de }, en: { translation: en } },
+	resources: { de: { translation: withAreas(de, "de") }, en: { translation: withAreas(en, "en") } },
 	lng: startLanguage(),
 	fallbackLng: "de",
 	interpolation: { escapeValue: false },
