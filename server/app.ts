@@ -11,6 +11,11 @@ import { authenticateRequests } from "./modules/admin/middleware";
 import { authRoutes } from "./modules/admin/routes/auth";
 import { organizationRoutes } from "./modules/admin/routes/organization";
 import { siteRoutes } from "./modules/admin/routes/sites";
+import { analyticsRoutes } from "./modules/analytics/routes/mount";
+import { caseRoutes } from "./modules/cases/routes/cases";
+import { caseLoopRoutes } from "./modules/cases/routes/loop";
+import { caseFollowUpRoutes, caseInboundRoutes } from "./modules/cases/routes/loop-public";
+import { caseSettingsRoutes } from "./modules/cases/routes/settings";
 import { funnelRoutes } from "./modules/events/routes/funnels";
 import { publicEventRoutes } from "./modules/events/routes/public";
 import { behaviourReportRoutes } from "./modules/events/routes/reports";
@@ -78,6 +83,13 @@ export function buildApp(services: Services, options: AppOptions = {}) {
 	app.route("/", unsubscribeRoutes);
 	app.route("/", liveRoutes);
 	app.route("/", textRoutes);
+	app.route("/", caseLoopRoutes);
+	app.route("/", caseInboundRoutes);
+	app.route("/", caseFollowUpRoutes);
+	// After the loop routes: their static /api/v1/cases/… paths must match before /api/v1/cases/{id}.
+	app.route("/", caseSettingsRoutes);
+	app.route("/", caseRoutes);
+	app.route("/", analyticsRoutes);
 
 	const openApiConfig = {
 		openapi: "3.1.0",

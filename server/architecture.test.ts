@@ -1,6 +1,6 @@
 // Imports flow one way (CONVENTIONS.md §7): lib/ imports nothing of server/ or web/; a module reaches
 // another module through its service, never its tables (schema files may reference tables for foreign keys);
-// contract files stay pure zod so that the web app can import them; no barrel index files.
+// contract files stay pure (zod, other contracts, lib/) so that the web app can import them; no barrel index files.
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
@@ -40,23 +40,24 @@ describe("architecture", () => {
 		const offenders = sourceFiles(modules).flatMap((file) => {
 			const own = rel(file).split(path.sep)[2];
 			// Schema files reference tables for foreign keys; tests may set up and inspect rows of any module.
-			if (file.endsWith("schema.ts") || file.endsWith(".test.ts") || file.endsWith("test-setup.ts")) return [];
+			if (/\/schema(-[\w-]+)?\.ts$/.test(file) || file.endsWith(".test.ts") || file.endsWith("test-setup.ts"))
+				return [];
 			return importsOf(file)
 				.map((spec) => rel(resolved(file, spec)))
 				.filter((target) => target.startsWith("server/modules/") && target.split("/")[2] !== own)
-				.filter((target) => target.endsWith("/schema"))
+				.filter((target) => /\/schema(-[\w-]+)?$/.test(target))
 				.map((target) => `${rel(file)} → ${target}`);
 		});
 		expect(offenders).toEqual([]);
 	});
 
 	it("keeps contract files importable by the web app (zod and other contracts only)", () => {
-		const contracts = sourceFiles(path.join(root, "server")).filter((f) => f.endsWith("contract.ts"));
+		const contracts = sourceFiles(path.join(root, "server")).filter((f) => /\/contract(-[\w-]+)?\.ts$/.test(f));
 		expect(contracts.length).toBeGreaterThanOrEqual(2);
 		const offenders = contracts.flatMap((file) =>
 			importsOf(file)
 				.filter((spec) => spec !== "zod")
-				.filter((spec) => !/contract$|lib\/api\//.test(spec))
+				.filter((spec) => !/contract(-[\w-]+)?$|\/lib\//.test(spec))
 				.map((spec) => `${rel(file)} → ${spec}`),
 		);
 		expect(offenders).toEqual([]);

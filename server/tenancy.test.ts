@@ -19,6 +19,9 @@ const NOT_SCOPED = new Set([
 	"GET /api/v1/public/surveys/{slug}",
 	"POST /api/v1/public/email-events",
 	"POST /api/v1/public/events",
+	"POST /api/v1/public/cases/inbound",
+	"GET /api/v1/public/dashboards/{token}",
+	"GET /api/v1/public/dashboards/{token}/data",
 ]);
 
 /** A valid body for each endpoint that takes one, aimed at organization A's data. */
@@ -78,7 +81,74 @@ const bodies = (a: Ids): Record<string, unknown> => ({
 	"PUT /api/v1/journeys/{journeyId}/stages/{stageId}/touchpoint-order": { touchpointIds: [a.touchpointId] },
 	"POST /api/v1/journeys/{journeyId}/touchpoints": { stageId: a.stageId, name: "Stolen", channel: "web" },
 	"PATCH /api/v1/journeys/{journeyId}/touchpoints/{touchpointId}": { name: "Stolen" },
+	"POST /api/v1/cases": { subject: "Stolen", departmentId: a.departmentId, touchpointId: a.touchpointId },
+	"PATCH /api/v1/cases/{id}": { priority: "low" },
+	"POST /api/v1/cases/bulk": { ids: [a.caseId], change: { kind: "priority", priority: "low" } },
+	"POST /api/v1/cases/{id}/notes": { body: "Stolen" },
+	"POST /api/v1/cases/rules": { name: "B rule", conditions: { touchpointIds: [a.touchpointId] } },
+	"PATCH /api/v1/cases/rules/{id}": { name: "Stolen" },
+	"PUT /api/v1/cases/rule-order": { ruleIds: [a.caseRuleId] },
+	"POST /api/v1/cases/root-causes": { label: { de: "B-Ursache", en: "B cause" } },
+	"PATCH /api/v1/cases/root-causes/{id}": { archived: true },
+	"PATCH /api/v1/cases/settings": { currency: "USD" },
+	"POST /api/v1/feedback/reply-state": { items: [{ source: "response", id: a.responseId }] },
+	"POST /api/v1/cases/reply-templates": { name: "B template", language: "en", subject: "Hi", body: "Hello" },
+	"PATCH /api/v1/cases/reply-templates/{templateId}": { name: "Stolen" },
+	"POST /api/v1/cases/inbound-secret": undefined,
+	"POST /api/v1/cases/{id}/messages": { body: "Stolen" },
+	"POST /api/v1/cases/{id}/public-note": { body: "Stolen" },
+	"POST /api/v1/analytics/dashboards": {
+		name: "B dashboard",
+		widgets: [{ id: "k", kind: "kpi", metric: "nps", filter: { touchpointIds: [a.touchpointId] } }],
+	},
+	"PATCH /api/v1/analytics/dashboards/{id}": { name: "Stolen" },
+	"POST /api/v1/analytics/dashboards/{id}/share-links": { label: "Stolen" },
+	"POST /api/v1/analytics/alert-rules": {
+		name: "B rule",
+		kind: "nps_drop",
+		scope: { touchpointIds: [a.touchpointId] },
+	},
+	"PATCH /api/v1/analytics/alert-rules/{id}": { name: "Stolen" },
+	"POST /api/v1/analytics/alert-rules/evaluate": undefined,
+	"PATCH /api/v1/analytics/alerts/{id}": { status: "resolved" },
+	"POST /api/v1/analytics/drivers/recompute": { kind: "themes" },
 });
+
+/** Organization A's executive dashboard with a share link, its default alert rules and one fired alert. */
+async function setUpInsightsDashboards(t: TestApp, cookie: string, a: Ids) {
+	const call = (method: string, path: string, body?: unknown) => t.call(method, path, { cookie, body });
+	a.dashboardId = (await call("GET", "/api/v1/analytics/dashboards")).json.items[0].id;
+	a.shareLinkId = (await call("POST", `/api/v1/analytics/dashboards/${a.dashboardId}/share-links`, {})).json.id;
+	a.alertRuleId = (await call("GET", "/api/v1/analytics/alert-rules")).json.items[0].id;
+	const [alert] = await t.db
+		.insert(schema.alerts)
+		.values({
+			organizationId: a.organizationId ?? "",
+			ruleId: a.alertRuleId,
+			kind: "nps_drop",
+			conditionKey: `${a.alertRuleId}:${a.touchpointId}:-`,
+			touchpointId: a.touchpointId,
+			evidence: {
+				metric: "nps",
+				current: 10,
+				previous: 40,
+				difference: -30,
+				ci95: [-40, -20],
+				currentN: 100,
+				previousN: 100,
+				window: { from: "2026-01-01", to: "2026-01-28" },
+				comparisonWindow: { from: "2025-10-01", to: "2025-12-31" },
+				touchpointName: "A touchpoint",
+				themeLabel: null,
+			},
+			pValue: 0.001,
+			qValue: 0.002,
+			firstSeenAt: new Date(),
+			lastSeenAt: new Date(),
+		})
+		.returning({ id: schema.alerts.id });
+	a.alertId = alert?.id ?? "";
+}
 
 /** Organization A's contact list, contact, mention and email campaign (on A's live survey, see setUpSurveys). */
 async function setUpOutreach(t: TestApp, cookie: string, a: Ids) {
@@ -118,6 +188,30 @@ async function setUpSurveys(t: TestApp, cookie: string, a: Ids) {
 }
 
 /** Which of A's ids goes into `{id}` for a path. */
+/** Organization A's case (written directly, so this does not depend on the rules) and reply template. */
+async function setUpCaseLoop(t: TestApp, cookie: string, a: Ids) {
+	if (!a.caseId) {
+		const [row] = await t.db
+			.insert(schema.cases)
+			.values({
+				organizationId: a.organizationId ?? "",
+				number: 900,
+				source: "mention",
+				mentionId: a.mentionId,
+				subject: "A case",
+				customerEmail: "customer@a.example",
+			})
+			.returning({ id: schema.cases.id });
+		a.caseId = row?.id ?? "";
+	}
+	a.templateId = (await t.call("GET", "/api/v1/cases/reply-templates", { cookie })).json.items[0].id;
+	const call = (path: string, body: unknown) => t.call("POST", path, { cookie, body });
+	a.caseRuleId = (
+		await call("/api/v1/cases/rules", { name: "A rule", conditions: { scoreType: "nps", maxScore: 6 } })
+	).json.id;
+	a.rootCauseId = (await call("/api/v1/cases/root-causes", { label: { de: "A-Ursache", en: "A cause" } })).json.id;
+}
+
 function pathFor(template: string, a: Ids): string {
 	const byPrefix: [string, string | undefined][] = [
 		["/api/v1/departments", a.departmentId],
@@ -132,6 +226,12 @@ function pathFor(template: string, a: Ids): string {
 		["/api/v1/email-campaigns", a.campaignId],
 		["/api/v1/text/themes", a.themeId],
 		["/api/v1/text/reanalysis", a.reanalysisId],
+		["/api/v1/cases/rules", a.caseRuleId],
+		["/api/v1/cases/root-causes", a.rootCauseId],
+		["/api/v1/cases", a.caseId],
+		["/api/v1/analytics/dashboards", a.dashboardId],
+		["/api/v1/analytics/alert-rules", a.alertRuleId],
+		["/api/v1/analytics/alerts", a.alertId],
 	];
 	const idFor = byPrefix.find(([prefix]) => template.startsWith(prefix))?.[1];
 	return template
@@ -142,6 +242,8 @@ function pathFor(template: string, a: Ids): string {
 		.replace("{contactId}", a.contactId ?? "")
 		.replace("{funnelId}", a.funnelId ?? "")
 		.replace("{sessionId}", a.sessionId ?? "")
+		.replace("{linkId}", a.shareLinkId ?? "")
+		.replace("{templateId}", a.templateId ?? "")
 		.replace("{id}", idFor ?? "");
 }
 
@@ -227,6 +329,8 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 
 		await setUpSurveys(t, owner.cookie, a);
 		await setUpOutreach(t, owner.cookie, a);
+		await setUpCaseLoop(t, owner.cookie, a);
+		await setUpInsightsDashboards(t, owner.cookie, a);
 
 		const b = await t.signUp("Org B", "owner@b.example");
 		bCookie = b.cookie;
@@ -276,4 +380,19 @@ describe("tenancy: another organization's ids are refused on every endpoint", ()
 			expect(await snapshotOfA()).toBe(before);
 		});
 	}
+
+	it("refuses A's ids passed as query parameters (insights filters)", async () => {
+		const queries = [
+			`/api/v1/analytics/kpis?touchpointId=${a.touchpointId}`,
+			`/api/v1/analytics/kpis?stageId=${a.stageId}`,
+			`/api/v1/analytics/kpis?journeyId=${a.journeyId}`,
+			`/api/v1/analytics/kpis?surveyId=${a.surveyId}`,
+			`/api/v1/analytics/journey-map?journeyId=${a.journeyId}`,
+		];
+		const before = await snapshotOfA();
+		const statuses = [];
+		for (const path of queries) statuses.push((await t.call("GET", path, { cookie: bCookie })).status);
+		expect(statuses).toEqual(queries.map(() => 404));
+		expect(await snapshotOfA()).toBe(before);
+	});
 });

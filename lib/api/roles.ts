@@ -19,6 +19,13 @@ const LEAST_ROLE = {
 	"outreach.write": "analyst",
 	"text.correct": "agent",
 	"text.manage": "admin",
+	/** Agents and up see cases (viewers see closed-loop metrics through `read`). */
+	"cases.read": "agent",
+	/** Reply, note, assign and change status of cases of one's departments (admins and owners: every case). */
+	"cases.work": "agent",
+	/** Rules, SLA policies, business calendar, root causes, reply templates. */
+	"cases.manage": "admin",
+	"analytics.manage": "analyst",
 } as const satisfies Record<string, Role>;
 
 export type Permission = keyof typeof LEAST_ROLE;

@@ -13,7 +13,12 @@ import type { Ctx } from "../platform/context";
 import type { Db } from "../platform/db";
 import type { Jobs } from "../platform/jobs/jobs";
 import type { Logger } from "../platform/logging";
+import { seedDemoCases } from "./seed-cases";
+import { seedDemoCaseLoop } from "./seed-cases-loop";
+import { seedDemoDashboards } from "./seed-dashboards";
+import { seedDemoDrivers } from "./seed-drivers";
 import { seedDemoEvents } from "./seed-events";
+import { seedInsights } from "./seed-insights";
 import { seedDemoOutreach } from "./seed-outreach";
 import { seedResponses } from "./seed-responses";
 
@@ -144,4 +149,11 @@ export async function seedDemo(env: { db: Db; jobs: Jobs; log: Logger }, now = n
 	await seedDemoOutreach(ctx, now);
 	// The demo's comments come from phrase banks, so analysing each distinct text once takes a second or two.
 	while ((await analyzePendingTexts(env.db, organization.id)) > 0);
+	await seedInsights(env, organization.id, now);
+	await seedDemoDashboards(ctx);
+	await seedDemoDrivers(ctx, now);
+	const casesStarted = Date.now();
+	const caseCount = await seedDemoCases(ctx, now);
+	env.log.info({ cases: caseCount, ms: Date.now() - casesStarted }, "demo cases seeded");
+	await seedDemoCaseLoop(ctx, now);
 }

@@ -82,12 +82,18 @@ export const DepartmentView = z.object({
 	id: z.uuid(),
 	name: z.string(),
 	description: z.string().nullable(),
+	/** The member who receives the department's escalated cases (second escalation step). */
+	leadUserId: z.uuid().nullable(),
 	createdAt: z.iso.datetime(),
 });
 export type DepartmentView = z.infer<typeof DepartmentView>;
 
 export const CreateDepartmentInput = z
-	.object({ name: Name, description: z.string().trim().max(1000).nullable().optional() })
+	.object({
+		name: Name,
+		description: z.string().trim().max(1000).nullable().optional(),
+		leadUserId: z.uuid().nullable().optional(),
+	})
 	.strict();
 export type CreateDepartmentInput = z.infer<typeof CreateDepartmentInput>;
 export const UpdateDepartmentInput = CreateDepartmentInput.partial()

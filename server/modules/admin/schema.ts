@@ -52,6 +52,8 @@ export const departments = pgTable(
 			.references(() => organizations.id, { onDelete: "cascade" }),
 		name: text("name").notNull(),
 		description: text("description"),
+		/** Receives the second escalation step of the department's overdue cases. */
+		leadUserId: uuid("lead_user_id").references(() => users.id, { onDelete: "set null" }),
 		createdAt: createdAt(),
 	},
 	(t) => [uniqueIndex("departments_org_name_key").on(t.organizationId, sql`lower(${t.name})`)],

@@ -189,6 +189,10 @@ export const mentions = pgTable(
 		textRedacted: text("text_redacted"),
 		/** A person corrected the labels: re-analysis leaves them alone. */
 		analysisCorrected: boolean("analysis_corrected").notNull().default(false),
+		/** Closed loop: whether someone answered this feedback (cases module). */
+		replyState: text("reply_state", { enum: ["unanswered", "acknowledged", "answered"] })
+			.notNull()
+			.default("unanswered"),
 		importedAt: at("imported_at").notNull().defaultNow(),
 		updatedAt: at("updated_at").notNull().defaultNow(),
 	},
@@ -197,5 +201,8 @@ export const mentions = pgTable(
 		index("mentions_org_published_idx").on(t.organizationId, t.publishedAt, t.id),
 		index("mentions_org_touchpoint_idx").on(t.organizationId, t.touchpointId, t.publishedAt),
 		index("mentions_analysis_idx").on(t.analysisStatus, t.importedAt),
+		index("mentions_unanswered_idx")
+			.on(t.organizationId, t.publishedAt, t.id)
+			.where(sql`${t.replyState} = 'unanswered'`),
 	],
 );

@@ -60,6 +60,10 @@ export const responses = pgTable(
 		commentRedacted: text("comment_redacted"),
 		/** A person corrected the labels: re-analysis leaves them alone. */
 		analysisCorrected: boolean("analysis_corrected").notNull().default(false),
+		/** Closed loop: whether someone answered this feedback (cases module). */
+		replyState: text("reply_state", { enum: ["unanswered", "acknowledged", "answered"] })
+			.notNull()
+			.default("unanswered"),
 	},
 	(t) => [
 		primaryKey({ columns: [t.id, t.submittedAt] }),
@@ -67,6 +71,9 @@ export const responses = pgTable(
 		index("responses_survey_submitted_idx").on(t.surveyId, t.submittedAt),
 		index("responses_touchpoint_submitted_idx").on(t.organizationId, t.touchpointId, t.submittedAt),
 		index("responses_analysis_idx").on(t.analysisStatus, t.submittedAt).where(sql`${t.analysisStatus} = 'pending'`),
+		index("responses_unanswered_idx")
+			.on(t.organizationId, t.submittedAt, t.id)
+			.where(sql`${t.replyState} = 'unanswered' and ${t.comment} is not null`),
 	],
 );
 

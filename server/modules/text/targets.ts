@@ -2,6 +2,7 @@
 // this interface in its own service and the composition root (server/jobs.ts) registers it, so the text
 // module never touches another module's tables.
 import type { Db } from "../../platform/db";
+import type { Jobs } from "../../platform/jobs/jobs";
 import type { AnalysisView, CorrectionInput, TargetKind } from "./contract";
 
 export type AnalysisSubject = { id: string; organizationId: string; text: string };
@@ -24,8 +25,8 @@ export type AnalysisTarget = {
 	storeMany(db: Db, outcomes: AnalysisOutcome[]): Promise<void>;
 	/** Distinct texts of rows still pending analysis (feedback repeats itself: each text is analysed once). */
 	findPendingTexts(db: Db, organizationId: string, limit: number): Promise<string[]>;
-	/** Stores the analysis of each text on every pending row of the organization with that text. */
-	storeByText(db: Db, organizationId: string, outcomes: TextOutcome[]): Promise<void>;
+	/** Stores the analysis of each text on every pending row of the organization with that text; returns their ids. */
+	storeByText(db: Db, organizationId: string, outcomes: TextOutcome[]): Promise<string[]>;
 	countWithText(db: Db, organizationId: string): Promise<number>;
 	/** Per period and theme: how many rows mention it and how many of those mentions are negative. */
 	themeCounts(db: Db, organizationId: string, range: ThemeRange): Promise<ThemeCount[]>;
@@ -52,4 +53,18 @@ export function analysisTarget(kind: TargetKind): AnalysisTarget | undefined {
 
 export function allAnalysisTargets(): AnalysisTarget[] {
 	return [...targets.values()];
+}
+
+/** Told (in the storing transaction) which new feedback got its analysis, e.g. to evaluate case rules next. */
+export type AnalysisStoredHook = (db: Db, jobs: Jobs, kind: TargetKind, ids: string[]) => Promise<void>;
+
+const storedHooks: AnalysisStoredHook[] = [];
+
+export function registerAnalysisStoredHook(hook: AnalysisStoredHook): void {
+	if (!storedHooks.includes(hook)) storedHooks.push(hook);
+}
+
+export async function runAnalysisStoredHooks(db: Db, jobs: Jobs, kind: TargetKind, ids: string[]): Promise<void> {
+	if (ids.length === 0) return;
+	for (const hook of storedHooks) await hook(db, jobs, kind, ids);
 }

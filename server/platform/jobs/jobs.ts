@@ -20,6 +20,8 @@ export type JobDefinition<Data = unknown, Env = unknown> = {
 	retryLimit: number;
 	retryDelaySeconds: number;
 	retryBackoff?: boolean;
+	/** A cron expression (UTC): pg-boss sends the job on this schedule, once across all nodes. */
+	cron?: string;
 	handle: (env: Env, data: Data, meta: JobMeta) => Promise<void>;
 };
 
@@ -72,6 +74,7 @@ export class Jobs {
 			};
 			if (existing) await this.boss.updateQueue(definition.name, policy);
 			else await this.boss.createQueue(definition.name, policy);
+			if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {});
 		}
 	}
 

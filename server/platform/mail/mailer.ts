@@ -4,7 +4,7 @@ import nodemailer from "nodemailer";
 import type { Db } from "../db";
 import type { JobDefinition, Jobs } from "../jobs/jobs";
 import type { Logger } from "../logging";
-import { outboundEmails } from "./schema";
+import { type EmailHeaders, outboundEmails } from "./schema";
 
 export type MailEnv = { db: Db; log: Logger; smtpUrl: string | undefined; smtpFrom: string; jobs?: Jobs };
 
@@ -15,6 +15,8 @@ export type EmailDraft = {
 	text: string;
 	/** An HTML alternative to the text. */
 	html?: string;
+	/** Reply-To and threading headers (a case's conversation with its customer). */
+	headers?: EmailHeaders;
 	/** A job told each outcome: { emailId, status: "sent" | "failed", error, isPermanent } (e.g. to record bounces). */
 	notifyJob?: string;
 };
@@ -31,6 +33,7 @@ export async function queueEmail(db: Db, jobs: Jobs, draft: EmailDraft): Promise
 			subject: draft.subject,
 			textBody: draft.text,
 			htmlBody: draft.html ?? null,
+			headers: draft.headers ?? null,
 			notifyJob: draft.notifyJob ?? null,
 		})
 		.returning({ id: outboundEmails.id });
@@ -80,6 +83,7 @@ export const sendEmailJob: JobDefinition<{ emailId: string }, MailEnv> = {
 				subject: email.subject,
 				text: email.textBody,
 				...(email.htmlBody ? { html: email.htmlBody } : {}),
+				...threadingOf(email.headers),
 			});
 		} catch (error) {
 			const lastError = String((error as Error).message ?? error).slice(0, 500);
@@ -102,6 +106,17 @@ export const sendEmailJob: JobDefinition<{ emailId: string }, MailEnv> = {
 		});
 	},
 };
+
+/** Nodemailer's options for the stored headers (it writes Message-ID itself unless given one). */
+function threadingOf(headers: EmailHeaders | null) {
+	if (!headers) return {};
+	return {
+		...(headers.replyTo ? { replyTo: headers.replyTo } : {}),
+		...(headers.messageId ? { messageId: headers.messageId } : {}),
+		...(headers.inReplyTo ? { inReplyTo: headers.inReplyTo } : {}),
+		...(headers.references?.length ? { references: headers.references } : {}),
+	};
+}
 
 async function notify(db: Db, env: MailEnv, email: { notifyJob: string | null }, outcome: EmailOutcome) {
 	if (email.notifyJob && env.jobs) await env.jobs.enqueue(db, email.notifyJob, outcome);

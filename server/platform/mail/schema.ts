@@ -1,6 +1,8 @@
 // Outgoing email, recorded before it is sent so that a failed or retried delivery stays visible.
-import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { organizations } from "../../modules/admin/schema";
+
+export type EmailHeaders = { replyTo?: string; messageId?: string; inReplyTo?: string; references?: string[] };
 
 export const outboundEmails = pgTable(
 	"outbound_emails",
@@ -11,6 +13,8 @@ export const outboundEmails = pgTable(
 		subject: text("subject").notNull(),
 		textBody: text("text_body").notNull(),
 		htmlBody: text("html_body"),
+		/** Reply-To and threading headers (Message-ID, In-Reply-To, References), for conversations such as cases. */
+		headers: jsonb("headers").$type<EmailHeaders>(),
 		/** A job told the outcome of each attempt (see EmailDraft.notifyJob). */
 		notifyJob: text("notify_job"),
 		status: text("status", { enum: ["queued", "sent", "failed"] })

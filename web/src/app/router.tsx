@@ -48,6 +48,17 @@ const invitationRoute = createRoute({
 	component: AcceptInvitationPage,
 });
 
+/** A shared dashboard, read-only and without sign-in (also what the server's PNG/PDF export opens). */
+const shareRoute = createRoute({
+	getParentRoute: () => rootRoute,
+	path: "/share/$token",
+	validateSearch: (search: Record<string, unknown>): { lang?: string; export?: string } => ({
+		...(typeof search.lang === "string" ? { lang: search.lang } : {}),
+		...(search.export !== undefined ? { export: String(search.export) } : {}),
+	}),
+	component: lazyRouteComponent(() => import("../insights/dashboards/SharePage"), "SharePage"),
+});
+
 const appRoute = createRoute({
 	getParentRoute: () => rootRoute,
 	id: "app",
@@ -92,9 +103,14 @@ const feedbackIndexRoute = createRoute({
 const feedbackResponsesRoute = createRoute({
 	getParentRoute: () => feedbackRoute,
 	path: "responses",
-	validateSearch: (search: Record<string, unknown>): { survey?: string; response?: string } => ({
+	validateSearch: (
+		search: Record<string, unknown>,
+	): { survey?: string; response?: string; touchpoint?: string; from?: string; to?: string } => ({
 		...(typeof search.survey === "string" ? { survey: search.survey } : {}),
 		...(typeof search.response === "string" ? { response: search.response } : {}),
+		...(typeof search.touchpoint === "string" ? { touchpoint: search.touchpoint } : {}),
+		...(typeof search.from === "string" ? { from: search.from } : {}),
+		...(typeof search.to === "string" ? { to: search.to } : {}),
 	}),
 	component: lazyRouteComponent(() => import("../feedback/responses/ResponseExplorer"), "ResponseExplorer"),
 });
@@ -167,6 +183,72 @@ const behaviourRoute = createRoute({
 	component: lazyRouteComponent(() => import("../behaviour/BehaviourPage"), "BehaviourPage"),
 });
 
+const casesRoute = createRoute({
+	getParentRoute: () => appRoute,
+	path: "/cases",
+	component: lazyRouteComponent(() => import("../cases/CasesLayout"), "CasesLayout"),
+});
+
+const casesInboxRoute = createRoute({
+	getParentRoute: () => casesRoute,
+	path: "/",
+	component: lazyRouteComponent(() => import("../cases/inbox/InboxPage"), "InboxPage"),
+});
+
+const caseDetailRoute = createRoute({
+	getParentRoute: () => casesRoute,
+	path: "$caseId",
+	component: lazyRouteComponent(() => import("../cases/inbox/InboxPage"), "InboxPage"),
+});
+
+const casesMetricsRoute = createRoute({
+	getParentRoute: () => casesRoute,
+	path: "metrics",
+	component: lazyRouteComponent(() => import("../cases/metrics/CaseMetricsPage"), "CaseMetricsPage"),
+});
+
+const casesSettingsRoute = createRoute({
+	getParentRoute: () => casesRoute,
+	path: "settings",
+	component: lazyRouteComponent(() => import("../cases/settings/CaseSettingsPage"), "CaseSettingsPage"),
+});
+
+const insightsRoute = createRoute({
+	getParentRoute: () => appRoute,
+	path: "/insights",
+	component: lazyRouteComponent(() => import("../insights/InsightsLayout"), "InsightsLayout"),
+});
+
+const insightsDashboardRoute = createRoute({
+	getParentRoute: () => insightsRoute,
+	path: "/",
+	component: lazyRouteComponent(() => import("../insights/dashboards/DashboardPage"), "DashboardPage"),
+});
+
+const insightsKpisRoute = createRoute({
+	getParentRoute: () => insightsRoute,
+	path: "kpis",
+	component: lazyRouteComponent(() => import("../insights/kpis/KpisPage"), "KpisPage"),
+});
+
+const insightsJourneyMapRoute = createRoute({
+	getParentRoute: () => insightsRoute,
+	path: "journey-map",
+	component: lazyRouteComponent(() => import("../insights/journey-map/JourneyMapPage"), "JourneyMapPage"),
+});
+
+const insightsAlertsRoute = createRoute({
+	getParentRoute: () => insightsRoute,
+	path: "alerts",
+	component: lazyRouteComponent(() => import("../insights/alerts/AlertsPage"), "AlertsPage"),
+});
+
+const insightsDriversRoute = createRoute({
+	getParentRoute: () => insightsRoute,
+	path: "drivers",
+	component: lazyRouteComponent(() => import("../insights/drivers/DriversPage"), "DriversPage"),
+});
+
 const settingsRoute = createRoute({
 	getParentRoute: () => appRoute,
 	path: "/settings",
@@ -209,6 +291,7 @@ const routeTree = rootRoute.addChildren([
 	signInRoute,
 	signUpRoute,
 	invitationRoute,
+	shareRoute,
 	appRoute.addChildren([
 		homeRoute,
 		journeyRoute,
@@ -222,6 +305,14 @@ const routeTree = rootRoute.addChildren([
 		]),
 		topicsRoute.addChildren([topicsIndexRoute, topicsThemesRoute, topicsEmergingRoute, topicsModelsRoute]),
 		behaviourRoute,
+		insightsRoute.addChildren([
+			insightsDashboardRoute,
+			insightsKpisRoute,
+			insightsJourneyMapRoute,
+			insightsDriversRoute,
+			insightsAlertsRoute,
+		]),
+		casesRoute.addChildren([casesInboxRoute, caseDetailRoute, casesMetricsRoute, casesSettingsRoute]),
 		settingsRoute.addChildren([
 			settingsIndexRoute,
 			organizationSettingsRoute,

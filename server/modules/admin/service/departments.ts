@@ -6,7 +6,7 @@ import type { Db } from "../../../platform/db";
 import { invalid, notFound } from "../../../platform/errors";
 import { afterCursor, toPage } from "../../../platform/pagination";
 import type { CreateDepartmentInput, DepartmentView, UpdateDepartmentInput } from "../contract";
-import { departments } from "../schema";
+import { departments, memberships } from "../schema";
 import { recordAudit } from "./audit";
 
 type DepartmentRow = typeof departments.$inferSelect;
@@ -15,6 +15,7 @@ const toView = (row: DepartmentRow): DepartmentView => ({
 	id: row.id,
 	name: row.name,
 	description: row.description,
+	leadUserId: row.leadUserId,
 	createdAt: row.createdAt.toISOString(),
 });
 
@@ -41,6 +42,21 @@ export async function assertDepartmentsInOrg(db: Db, organizationId: string, ids
 		});
 }
 
+/** A lead must be a member of the organization (400 otherwise). */
+async function leadOf(db: Db, organizationId: string, userId: string | null | undefined): Promise<string | null> {
+	if (!userId) return null;
+	const [member] = await db
+		.select({ id: memberships.id })
+		.from(memberships)
+		.where(and(eq(memberships.organizationId, organizationId), eq(memberships.userId, userId)));
+	if (!member) {
+		throw invalid("leadUserId: not a member of this organization", {
+			fields: [{ field: "leadUserId", message: "Not a member" }],
+		});
+	}
+	return userId;
+}
+
 export async function findDepartments(ctx: Ctx, query: PageQuery): Promise<Page<DepartmentView>> {
 	const rows = await ctx.db
 		.select()
@@ -60,7 +76,12 @@ export async function createDepartment(ctx: Ctx, input: CreateDepartmentInput): 
 	return ctx.db.transaction(async (tx) => {
 		const [row] = await tx
 			.insert(departments)
-			.values({ organizationId: ctx.organizationId, name: input.name, description: input.description ?? null })
+			.values({
+				organizationId: ctx.organizationId,
+				name: input.name,
+				description: input.description ?? null,
+				leadUserId: await leadOf(tx, ctx.organizationId, input.leadUserId),
+			})
 			.returning();
 		if (!row) throw new Error("department not written");
 		await recordAudit(tx, ctx, "department.created", { type: "department", id: row.id }, input);
@@ -71,6 +92,7 @@ export async function createDepartment(ctx: Ctx, input: CreateDepartmentInput): 
 export async function updateDepartment(ctx: Ctx, id: string, input: UpdateDepartmentInput): Promise<DepartmentView> {
 	return ctx.db.transaction(async (tx) => {
 		await getDepartmentInOrg(tx, ctx.organizationId, id);
+		if (input.leadUserId) await leadOf(tx, ctx.organizationId, input.leadUserId);
 		const [row] = await tx
 			.update(departments)
 			.set(input)

@@ -55,9 +55,10 @@ export const responseAnalysisTarget: AnalysisTarget = {
 	},
 
 	async storeByText(db, organizationId, outcomes) {
-		if (outcomes.length === 0) return;
+		if (outcomes.length === 0) return [];
 		const pending = sql`x.comment = v.text and x.organization_id = ${organizationId} and x.analysis_status = 'pending'`;
-		await db.execute(analysisUpdate(COLUMNS, outcomes, pending));
+		const result = await db.execute(sql`${analysisUpdate(COLUMNS, outcomes, pending)} returning x.id`);
+		return (result as unknown as { rows: { id: string }[] }).rows.map((r) => r.id);
 	},
 
 	async themeCounts(db, organizationId, { from, to, interval }) {

@@ -9,6 +9,7 @@ import type { Jobs } from "../../../platform/jobs/jobs";
 import type { LiveBus } from "../../../platform/live/bus";
 import type { Logger } from "../../../platform/logging";
 import type { SiteRow } from "../../admin/service/sites";
+import { enqueueCaseEvaluation } from "../../cases/service/evaluate";
 import { markInvitationResponded, redeemInvitationToken } from "../../outreach/service/redeem";
 import { type Answers, checkAnswers, commentOf, type FieldIssue, scoreOf } from "../../surveys/answers";
 import type { SurveyContent } from "../../surveys/contract";
@@ -185,6 +186,7 @@ async function ingest(env: IngestEnv, submission: Submission): Promise<IngestRes
 			});
 			await markInvitationResponded(tx, invitation.invitationId, row.id, env.now);
 			if (isReadyForAnalysis(row)) await enqueueAnalysis(tx, env.jobs, "response", [row.id]);
+			else await enqueueCaseEvaluation(tx, env.jobs, "response", [row.id]);
 			return { receipt: { responseId: row.id, completed: true, status: "created" }, httpStatus: 201 };
 		});
 	}
@@ -244,6 +246,8 @@ async function continueResponse(
 		.where(and(eq(responses.id, existing.id), eq(responses.submittedAt, existing.submittedAt)));
 	if (isReadyForAnalysis({ completed: input.completed, comment: next.comment })) {
 		await enqueueAnalysis(tx, env.jobs, "response", [existing.id]);
+	} else if (input.completed) {
+		await enqueueCaseEvaluation(tx, env.jobs, "response", [existing.id]);
 	}
 	return {
 		receipt: { responseId: existing.id, completed: input.completed, status: "updated" },

@@ -5,6 +5,7 @@
 // written at once. The transaction is also where follow-up jobs of new responses are to be enqueued.
 import type { Db } from "../../../platform/db";
 import type { Jobs } from "../../../platform/jobs/jobs";
+import { enqueueCaseEvaluation } from "../../cases/service/evaluate";
 import { enqueueAnalysis } from "../../text/service/analyze";
 import { responseKeys, responses } from "../schema";
 
@@ -73,6 +74,13 @@ class ResponseWriter {
 					this.jobs,
 					"response",
 					fresh.filter(isReadyForAnalysis).map((r) => r.id),
+				);
+				// Without a comment there is nothing to analyse: case rules see the response now (one job per batch).
+				await enqueueCaseEvaluation(
+					tx,
+					this.jobs,
+					"response",
+					fresh.filter((r) => r.completed && !isReadyForAnalysis(r)).map((r) => r.id),
 				);
 				return ids;
 			});

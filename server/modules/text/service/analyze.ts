@@ -7,12 +7,13 @@ import type { Jobs } from "../../../platform/jobs/jobs";
 import type { LiveBus } from "../../../platform/live/bus";
 import { getOrganization } from "../../admin/service/organizations";
 import type { AnalysisView, TargetKind } from "../contract";
-import { type AnalysisOutcome, type AnalysisSubject, analysisTarget } from "../targets";
+import { type AnalysisOutcome, type AnalysisSubject, analysisTarget, runAnalysisStoredHooks } from "../targets";
 import { modelsForOrganization } from "./models";
 import { getTextSettings } from "./settings";
 import { loadTaxonomy } from "./taxonomy";
 
-export type AnalyzeEnv = { db: Db; live: LiveBus };
+/** With `jobs`, the hooks for newly analysed feedback (case rules) are enqueued in the storing transaction. */
+export type AnalyzeEnv = { db: Db; live: LiveBus; jobs?: Jobs };
 
 export const ANALYZE_JOB = "text.analyze";
 
@@ -61,7 +62,10 @@ export async function analyzeTarget(env: AnalyzeEnv, kind: TargetKind, id: strin
 	const subject = await target.load(env.db, id);
 	if (!subject) return false;
 	const analysis = (await analyzerFor(env.db, subject.organizationId))(subject.text);
-	await target.storeMany(env.db, [{ id, analysis }]);
+	await env.db.transaction(async (tx) => {
+		await target.storeMany(tx, [{ id, analysis }]);
+		if (env.jobs) await runAnalysisStoredHooks(tx, env.jobs, kind, [id]);
+	});
 	await env.live.publish({
 		type: "feedback.analyzed",
 		organizationId: subject.organizationId,

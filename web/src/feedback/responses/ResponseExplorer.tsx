@@ -23,7 +23,13 @@ export function ResponseExplorer() {
 	const navigate = useNavigate();
 	const search = useSearch({ from: "/app/feedback/responses" });
 	const { data: me } = useQuery(meQuery);
-	const [filters, setFilters] = useState<ResponseFilters>({ ...EMPTY_FILTERS, surveyId: search.survey ?? null });
+	const [filters, setFilters] = useState<ResponseFilters>({
+		...EMPTY_FILTERS,
+		surveyId: search.survey ?? null,
+		touchpointId: search.touchpoint ?? null,
+		fromDay: search.from ?? "",
+		toDay: search.to ?? "",
+	});
 	const [newIds, setNewIds] = useState<ReadonlySet<string>>(new Set());
 	const validFilters = isRangeValid(filters) ? filters : { ...filters, toDay: "" };
 	const pages = useResponsePages(validFilters);
