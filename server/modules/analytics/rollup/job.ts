@@ -86,22 +86,15 @@ export async function rebuildOrganization(db: Db, organizationId: string, now = 
 
 const KICK_EVERY_MS = 5_000;
 let lastKickMs = 0;
-let isScheduled = false;
 
 /**
- * Starts the rollup job soon (throttled per process) and makes sure pg-boss also runs it every minute, so days
- * marked by writes that kick nothing (text analysis, corrections, imports) are recomputed within a minute.
+ * Starts the rollup job soon (throttled per process). The job's cron also runs it every minute, so days marked by
+ * writes that kick nothing (text analysis, corrections, imports) are recomputed within a minute.
  */
 export function kickAnalyticsRollup(jobs: Jobs, log: Logger, delaySeconds = 1): void {
 	const nowMs = Date.now();
 	if (nowMs - lastKickMs < KICK_EVERY_MS) return;
 	lastKickMs = nowMs;
-	if (!isScheduled) {
-		isScheduled = true;
-		jobs.boss
-			.schedule(ANALYTICS_ROLLUP_JOB, "* * * * *", {}, { tz: "UTC" })
-			.catch((error) => log.warn({ err: error }, "could not schedule the insights rollup"));
-	}
 	jobs.boss
 		.send(ANALYTICS_ROLLUP_JOB, {}, { singletonSeconds: 5, startAfter: delaySeconds })
 		.catch((error) => log.warn({ err: error }, "could not start the insights rollup"));
@@ -114,6 +107,7 @@ export const analyticsRollupJob: JobDefinition<Record<string, never>, Env> = {
 	retryLimit: 5,
 	retryDelaySeconds: 10,
 	retryBackoff: true,
+	cron: "* * * * *",
 	async handle(env) {
 		const days = await rollUpDirtyDays(env.db, new Date(), 20);
 		if (days > 0) env.log.debug({ days }, "insights rollups recomputed");
