@@ -71,6 +71,11 @@ export const DriverAnalysis = z.object({
 	/** Responses sampled when the period had more than the cap. */
 	isSampled: z.boolean(),
 	minimumN: z.number().int(),
+	/**
+	 * The performance of the whole sample on the drivers' scale (themes: the NPS of all analysed responses;
+	 * touchpoints: the mean rating over all touchpoints): the matrix splits strong from weak here, not at a median.
+	 */
+	performanceBaseline: z.number().optional(),
 });
 export type DriverAnalysis = z.infer<typeof DriverAnalysis>;
 

@@ -102,5 +102,10 @@ export async function analyseThemeDrivers(
 		};
 	});
 	drivers.sort((a, b) => b.importance - a.importance);
-	return { n: sample.length, r2: weights.r2, insufficientData: false, analysis: { ...base, drivers } };
+	return {
+		n: sample.length,
+		r2: weights.r2,
+		insufficientData: false,
+		analysis: { ...base, drivers, performanceBaseline: overall },
+	};
 }

@@ -129,7 +129,14 @@ export async function analyseTouchpointDrivers(
 		};
 	});
 	drivers.sort((a, b) => b.importance - a.importance);
-	return { n: withOutcome, r2: weights.r2, insufficientData: false, analysis: { ...base, outcome, drivers } };
+	const ratings = predictors.flatMap((p) => p.column.filter((v): v is number => v !== null));
+	const performanceBaseline = (100 * ratings.reduce((s, v) => s + v, 0)) / Math.max(1, ratings.length);
+	return {
+		n: withOutcome,
+		r2: weights.r2,
+		insufficientData: false,
+		analysis: { ...base, outcome, drivers, performanceBaseline },
+	};
 }
 
 type DriverAnalysisOutcome = ComputedDrivers["analysis"]["outcome"];

@@ -46,14 +46,38 @@ function breachOf(row: CaseRow, now: Date): "first_response" | "resolution" | nu
 	return null;
 }
 
-function overdueEmail(row: CaseRow, recipient: Recipient, breach: string, asLead: boolean, publicUrl: string) {
-	const link = `${publicUrl.replace(/\/$/, "")}/cases/${row.id}`;
-	const due = breach === "first_response" ? row.firstResponseDueAt : row.resolutionDueAt;
+/** A due time as people read it: in the organization's time zone, in the recipient's language. */
+function formatDue(due: Date | null, locale: "de" | "en", timeZone: string): string {
+	if (!due) return "?";
+	const format = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
+		dateStyle: "medium",
+		timeStyle: "short",
+		timeZone,
+		timeZoneName: "short",
+	});
+	return format.format(due);
+}
+
+async function timeZoneOf(tx: Db | Tx, organizationId: string): Promise<string> {
+	const result = await tx.execute(sql`select timezone from organizations where id = ${organizationId}`);
+	return (result as unknown as { rows: { timezone: string }[] }).rows[0]?.timezone ?? "UTC";
+}
+
+function overdueEmail(
+	row: CaseRow,
+	recipient: Recipient,
+	breach: string,
+	asLead: boolean,
+	env: { publicUrl: string; timeZone: string },
+) {
+	const link = `${env.publicUrl.replace(/\/$/, "")}/cases/${row.id}`;
+	const dueAt = breach === "first_response" ? row.firstResponseDueAt : row.resolutionDueAt;
+	const due = formatDue(dueAt, recipient.locale === "de" ? "de" : "en", env.timeZone);
 	if (recipient.locale === "de") {
 		const what = breach === "first_response" ? "Die erste Antwort" : "Die Lösung";
 		return {
 			subject: `Fall #${row.number} ist überfällig: ${row.subject}`.slice(0, 200),
-			text: `Hallo ${recipient.name},\n\n${what} für Fall #${row.number} war fällig am ${due?.toISOString() ?? "?"}.${
+			text: `Hallo ${recipient.name},\n\n${what} für Fall #${row.number} war fällig am ${due}.${
 				asLead ? "\nSie erhalten diese Nachricht als Leitung der Abteilung." : ""
 			}\n\n${row.subject}\n\n${link}\n`,
 		};
@@ -61,7 +85,7 @@ function overdueEmail(row: CaseRow, recipient: Recipient, breach: string, asLead
 	const what = breach === "first_response" ? "The first response" : "The resolution";
 	return {
 		subject: `Case #${row.number} is overdue: ${row.subject}`.slice(0, 200),
-		text: `Hello ${recipient.name},\n\n${what} of case #${row.number} was due at ${due?.toISOString() ?? "?"}.${
+		text: `Hello ${recipient.name},\n\n${what} of case #${row.number} was due on ${due}.${
 			asLead ? "\nYou receive this as the department's lead." : ""
 		}\n\n${row.subject}\n\n${link}\n`,
 	};
@@ -121,7 +145,10 @@ export async function escalateOverdueCases(env: EscalateEnv, now: Date): Promise
 				const recipient = await recipientOf(tx, userId);
 				data.recipientId = userId;
 				if (recipient) {
-					const email = overdueEmail(claimed, recipient, breach, step === "notify_lead", env.publicUrl);
+					const email = overdueEmail(claimed, recipient, breach, step === "notify_lead", {
+						publicUrl: env.publicUrl,
+						timeZone: await timeZoneOf(tx, claimed.organizationId),
+					});
 					data.emailId = await queueEmail(tx, env.jobs, {
 						organizationId: claimed.organizationId,
 						to: recipient.email,

@@ -47,10 +47,17 @@ export function factsOf(feedback: FeedbackRow): FeedbackFacts {
 	};
 }
 
+const SCORE_MAX = { nps: 10, csat: 5, ces: 7 } as const;
+
 export function subjectOf(feedback: FeedbackRow): string {
 	const text = (feedback.text ?? "").replace(/\s+/g, " ").trim();
 	if (text) return text.length > SUBJECT_CHARS ? `${text.slice(0, SUBJECT_CHARS - 1)}…` : text;
-	if (feedback.scoreType && feedback.score !== null) return `${feedback.scoreType.toUpperCase()} ${feedback.score}`;
+	if (feedback.scoreType && feedback.score !== null) {
+		// A score without words: say so, so that the inbox line reads as a subject and not as a code.
+		const scale = SCORE_MAX[feedback.scoreType as keyof typeof SCORE_MAX];
+		const rating = `${feedback.scoreType.toUpperCase()} ${feedback.score}${scale ? `/${scale}` : ""}`;
+		return `${rating} – ${feedback.language === "en" ? "no comment" : "ohne Kommentar"}`;
+	}
 	if (feedback.kind === "mention")
 		return `${feedback.source ?? "Mention"}${feedback.score !== null ? ` ★${feedback.score}` : ""}`;
 	return "Feedback";

@@ -1,4 +1,5 @@
-// The importance × performance matrix: one point per driver, quadrant lines at the medians (ECharts scatter).
+// The importance × performance matrix: one point per driver; quadrant lines at the median importance and at the
+// sample's own performance (else the median), so "weak" means worse than the customers overall (ECharts scatter).
 import { ScatterChart } from "echarts/charts";
 import { GraphicComponent, GridComponent, MarkLineComponent, TooltipComponent } from "echarts/components";
 import * as echarts from "echarts/core";
@@ -18,6 +19,8 @@ type Props = {
 	formatPerformance: (value: number) => string;
 	/** The performance scale's limits (NPS −100…100, ratings 0–100): the axis never extends past them. */
 	performanceRange: [number, number];
+	/** Where strong and weak part: the whole sample's performance (the median of the points when absent). */
+	performanceSplit: number;
 	ariaLabel: string;
 };
 
@@ -37,6 +40,7 @@ export function DriverMatrix({
 	quadrants,
 	formatPerformance,
 	performanceRange,
+	performanceSplit,
 	ariaLabel,
 }: Props) {
 	const element = useRef<HTMLDivElement>(null);
@@ -44,7 +48,7 @@ export function DriverMatrix({
 		if (!element.current) return;
 		const chart = echarts.init(element.current, undefined, { renderer: "svg" });
 		const xMedian = median(points.map((p) => p.importance));
-		const yMedian = median(points.map((p) => p.performance));
+		const yMedian = performanceSplit;
 		const xTop = Math.max(...points.map((p) => p.importance), 1) * 1.12;
 		const xMax = Math.ceil(xTop / (xTop > 50 ? 10 : 5)) * (xTop > 50 ? 10 : 5);
 		const yValues = points.map((p) => p.performance);
@@ -121,6 +125,6 @@ export function DriverMatrix({
 			observer.disconnect();
 			chart.dispose();
 		};
-	}, [points, xName, yName, quadrants, formatPerformance, performanceRange]);
+	}, [points, xName, yName, quadrants, formatPerformance, performanceRange, performanceSplit]);
 	return <div ref={element} role="img" aria-label={ariaLabel} style={{ width: "100%", height: 420 }} />;
 }

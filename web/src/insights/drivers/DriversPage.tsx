@@ -161,7 +161,7 @@ function DriverResult({
 		);
 	}
 	const xMedian = median(points.map((p) => p.importance));
-	const yMedian = median(points.map((p) => p.performance));
+	const yMedian = view.analysis?.performanceBaseline ?? median(points.map((p) => p.performance));
 	return (
 		<Stack gap="md">
 			<SimpleGrid cols={{ base: 2, sm: 4 }} spacing="sm">
@@ -211,6 +211,7 @@ function DriverResult({
 							quadrants={quadrants}
 							formatPerformance={formatPerformance}
 							performanceRange={view.kind === "themes" ? NPS_RANGE : RATING_RANGE}
+							performanceSplit={yMedian}
 							ariaLabel={t("drivers.matrix.title")}
 						/>
 					</Paper>
