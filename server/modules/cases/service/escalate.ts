@@ -50,8 +50,11 @@ function breachOf(row: CaseRow, now: Date): "first_response" | "resolution" | nu
 function formatDue(due: Date | null, locale: "de" | "en", timeZone: string): string {
 	if (!due) return "?";
 	const format = new Intl.DateTimeFormat(locale === "de" ? "de-DE" : "en-GB", {
-		dateStyle: "medium",
-		timeStyle: "short",
+		year: "numeric",
+		month: "short",
+		day: "numeric",
+		hour: "2-digit",
+		minute: "2-digit",
 		timeZone,
 		timeZoneName: "short",
 	});
