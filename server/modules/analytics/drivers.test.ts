@@ -150,8 +150,14 @@ describe("key driver analysis", () => {
 			importanceShare: number;
 			negativeShare: number;
 			direction: string;
+			performance: number;
 		}[];
 		expect(drivers.map((d) => d.key)).toEqual(["delivery_time", "price", "staff"]);
+		// The matrix splits weak from strong at the NPS of all analysed responses: the complained-about theme
+		// lies below it, the praised one above.
+		const baseline = done.json.analysis.performanceBaseline as number;
+		expect(drivers[0]?.performance).toBeLessThan(baseline);
+		expect(drivers[2]?.performance).toBeGreaterThan(baseline);
 		expect(drivers.reduce((s, d) => s + d.importanceShare, 0)).toBeCloseTo(100, 6);
 		expect(drivers[0]?.negativeShare).toBeCloseTo(100, 6);
 		expect(drivers[0]?.direction).toBe("negative");
