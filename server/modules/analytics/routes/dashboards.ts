@@ -187,7 +187,7 @@ for (const format of ["png", "pdf"] as const) {
 			const id = c.req.valid("param").id;
 			const file = await exportDashboard(ctxOf(c), id, format, {
 				chromiumPath: config.chromiumPath,
-				baseUrl: new URL(c.req.url).origin,
+				baseUrl: exportBaseUrl(c.req.url, config.publicUrl),
 				language: c.req.valid("query").lang,
 			});
 			return c.body(file as Uint8Array<ArrayBuffer>, 200, {
@@ -246,3 +246,14 @@ export const publicDashboardRoutes = createRouter()
 			return publicAnswer(c, () => getSharedDashboardData({ db, jobs, log, now: clock() }, c.req.valid("param").token));
 		},
 	);
+
+/**
+ * Where the export browser opens the share page: this server as the request reached it when that is the public
+ * address or a loopback one, else the configured public address — never a host taken from a forged Host header,
+ * which would hand the short-lived export token to someone else's server.
+ */
+function exportBaseUrl(requestUrl: string, publicUrl: string): string {
+	const request = new URL(requestUrl);
+	const isLoopback = ["localhost", "127.0.0.1", "[::1]"].includes(request.hostname);
+	return isLoopback || request.origin === new URL(publicUrl).origin ? request.origin : publicUrl;
+}
