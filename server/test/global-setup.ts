@@ -35,7 +35,7 @@ export default async function setup(project: TestProject) {
 		await admin.query(`create database ${template}`);
 		const database = await openPostgres(withDatabase(databaseUrl, template), 2);
 		await migrateDatabase(database);
-		const jobs = new Jobs(database, log);
+		const jobs = new Jobs(database, log, { schedules: false });
 		await jobs.start(jobDefinitions);
 		await jobs.stop();
 		await database.close();
@@ -53,7 +53,7 @@ export default async function setup(project: TestProject) {
 	}
 	const database = await openPglite({});
 	await migrateDatabase(database);
-	const jobs = new Jobs(database, log);
+	const jobs = new Jobs(database, log, { schedules: false });
 	await jobs.start(jobDefinitions);
 	await jobs.stop();
 	const client = (database.db as unknown as { $client: { dumpDataDir(c: "none"): Promise<Blob> } }).$client;

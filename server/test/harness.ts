@@ -18,7 +18,7 @@ export async function createTestApp(options: { workers?: boolean; smtpUrl?: stri
 		publicUrl: "http://loupe.test",
 		smtpUrl: options.smtpUrl,
 	};
-	const jobs = new Jobs(database, log);
+	const jobs = new Jobs(database, log, { schedules: false });
 	await jobs.start(jobDefinitions);
 	const live = new LiveBus(log);
 	await live.connect(database.connectionString);

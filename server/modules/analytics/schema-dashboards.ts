@@ -146,6 +146,8 @@ export const alertDeliveries = pgTable(
 		lastStatusCode: integer("last_status_code"),
 		lastError: text("last_error"),
 		emailId: uuid("email_id"),
+		/** A webhook's JSON body, fixed when the alert fired: every retry sends the same message. */
+		payload: jsonb("payload").$type<Record<string, unknown>>(),
 		deliveredAt: at("delivered_at"),
 		createdAt: at("created_at").notNull().defaultNow(),
 		updatedAt: at("updated_at").notNull().defaultNow(),

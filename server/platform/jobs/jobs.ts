@@ -50,13 +50,19 @@ export class Jobs {
 	readonly boss: PgBoss;
 	private readonly definitions = new Map<string, JobDefinition<never, never>>();
 
+	/**
+	 * `schedules: false` leaves the definitions' cron schedules out (tests drive time themselves; a cron run with the
+	 * real clock in the middle of a test with a moved clock would change what it observes).
+	 */
 	constructor(
 		database: Database,
 		private readonly log: Logger,
+		private readonly options: { schedules?: boolean } = {},
 	) {
+		const schedule = options.schedules !== false;
 		this.boss = database.connectionString
-			? new PgBoss({ connectionString: database.connectionString, max: 4 })
-			: new PgBoss({ db: { executeSql: database.executeSql } });
+			? new PgBoss({ connectionString: database.connectionString, max: 4, schedule })
+			: new PgBoss({ db: { executeSql: database.executeSql }, schedule });
 		this.boss.on("error", (error) => this.log.error({ err: error }, "job system error"));
 	}
 
@@ -74,7 +80,8 @@ export class Jobs {
 			};
 			if (existing) await this.boss.updateQueue(definition.name, policy);
 			else await this.boss.createQueue(definition.name, policy);
-			if (definition.cron) await this.boss.schedule(definition.name, definition.cron, {});
+			if (definition.cron && this.options.schedules !== false)
+				await this.boss.schedule(definition.name, definition.cron, {});
 		}
 	}
 

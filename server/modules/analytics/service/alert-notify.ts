@@ -100,10 +100,29 @@ export async function notifyAlertFired(tx: Db, env: NotifyEnv, rule: AlertRuleRo
 				alertId: alert.id,
 				channel: "webhook",
 				target: rule.channels.webhookUrl,
+				payload: webhookPayload(rule, alert),
 			})
 			.returning({ id: alertDeliveries.id });
 		if (delivery) await env.jobs.enqueue(tx, ALERT_WEBHOOK_JOB, { deliveryId: delivery.id });
 	}
+}
+
+/** The webhook message of a fired alert: the evidence as it was when it fired (later evaluations refresh the row). */
+function webhookPayload(rule: Pick<AlertRuleRow, "id" | "name">, alert: AlertRow): Record<string, unknown> {
+	return {
+		type: "alert.fired",
+		alert: {
+			id: alert.id,
+			kind: alert.kind,
+			rule: { id: rule.id, name: rule.name },
+			touchpointId: alert.touchpointId,
+			theme: alert.theme,
+			evidence: alert.evidence,
+			pValue: alert.pValue,
+			qValue: alert.qValue,
+			firstSeenAt: alert.firstSeenAt.toISOString(),
+		},
+	};
 }
 
 /** The signature header value: `t=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>.<body>">` (the timestamp stops replays). */
@@ -126,20 +145,7 @@ export async function deliverWebhook(
 		.where(eq(alertDeliveries.id, deliveryId));
 	if (!row || row.delivery.status === "delivered" || !row.rule?.webhookSecret) return;
 	const { alert, rule, delivery } = row;
-	const body = JSON.stringify({
-		type: "alert.fired",
-		alert: {
-			id: alert.id,
-			kind: alert.kind,
-			rule: { id: rule.id, name: rule.name },
-			touchpointId: alert.touchpointId,
-			theme: alert.theme,
-			evidence: alert.evidence,
-			pValue: alert.pValue,
-			qValue: alert.qValue,
-			firstSeenAt: alert.firstSeenAt.toISOString(),
-		},
-	});
+	const body = JSON.stringify(delivery.payload ?? webhookPayload(rule, alert));
 	let statusCode: number | null = null;
 	let error: string | null = null;
 	try {
