@@ -8,6 +8,27 @@ const counter = (name: string) => integer(name).notNull().default(0);
 /** Score sums are doubles: exact for integers below 2^53 and summed without bigint strings from `pg`. */
 const total = (name: string) => doublePrecision(name).notNull().default(0);
 
+/** The columns of one `KpiSummary`, fresh builders for each table that stores summaries. */
+const summaryColumns = () => ({
+	responses: counter("responses"),
+	npsN: counter("nps_n"),
+	promoters: counter("promoters"),
+	passives: counter("passives"),
+	detractors: counter("detractors"),
+	csatN: counter("csat_n"),
+	csatTop2: counter("csat_top2"),
+	csatSum: total("csat_sum"),
+	csatSumSq: total("csat_sum_sq"),
+	cesN: counter("ces_n"),
+	cesSum: total("ces_sum"),
+	cesSumSq: total("ces_sum_sq"),
+	commented: counter("commented"),
+	positive: counter("positive"),
+	neutral: counter("neutral"),
+	negative: counter("negative"),
+	complaints: counter("complaints"),
+});
+
 /**
  * One row is one `KpiSummary` (lib/stats/summary.ts) of the completed responses submitted on `day` (in the
  * organization's time zone). Rows are replaced per (organization, day) by the rollup job, never edited in place.
@@ -25,23 +46,7 @@ export const analyticsDaily = pgTable(
 		language: text("language").notNull(),
 		/** The survey's audience (customer | employee): KPIs never mix employee and customer scores by default. */
 		audience: text("audience").notNull(),
-		responses: counter("responses"),
-		npsN: counter("nps_n"),
-		promoters: counter("promoters"),
-		passives: counter("passives"),
-		detractors: counter("detractors"),
-		csatN: counter("csat_n"),
-		csatTop2: counter("csat_top2"),
-		csatSum: total("csat_sum"),
-		csatSumSq: total("csat_sum_sq"),
-		cesN: counter("ces_n"),
-		cesSum: total("ces_sum"),
-		cesSumSq: total("ces_sum_sq"),
-		commented: counter("commented"),
-		positive: counter("positive"),
-		neutral: counter("neutral"),
-		negative: counter("negative"),
-		complaints: counter("complaints"),
+		...summaryColumns(),
 		updatedAt: at("updated_at").notNull().defaultNow(),
 	},
 	(t) => [
@@ -65,23 +70,7 @@ export const analyticsTouchpointDaily = pgTable(
 		day: date("day").notNull(),
 		touchpointId: uuid("touchpoint_id").notNull(),
 		audience: text("audience").notNull(),
-		responses: counter("responses"),
-		npsN: counter("nps_n"),
-		promoters: counter("promoters"),
-		passives: counter("passives"),
-		detractors: counter("detractors"),
-		csatN: counter("csat_n"),
-		csatTop2: counter("csat_top2"),
-		csatSum: total("csat_sum"),
-		csatSumSq: total("csat_sum_sq"),
-		cesN: counter("ces_n"),
-		cesSum: total("ces_sum"),
-		cesSumSq: total("ces_sum_sq"),
-		commented: counter("commented"),
-		positive: counter("positive"),
-		neutral: counter("neutral"),
-		negative: counter("negative"),
-		complaints: counter("complaints"),
+		...summaryColumns(),
 		updatedAt: at("updated_at").notNull().defaultNow(),
 	},
 	(t) => [primaryKey({ columns: [t.organizationId, t.day, t.touchpointId, t.audience] })],

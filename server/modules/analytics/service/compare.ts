@@ -35,6 +35,11 @@ export function metricOf(s: KpiSummary, metric: ComparedMetric): { value: number
 /** Two-sample NPS difference test, two-proportion z-test, or Welch's t — null when either period is too small. */
 export function testMetric(current: KpiSummary, previous: KpiSummary, metric: ComparedMetric): TestResult | null {
 	if (metricOf(current, metric).n < MIN_N || metricOf(previous, metric).n < MIN_N) return null;
+	return differenceTest(current, previous, metric);
+}
+
+/** current − previous with the metric's own test (NPS trinomial z-test, two-proportion z-test or Welch's t). */
+export function differenceTest(current: KpiSummary, previous: KpiSummary, metric: ComparedMetric): TestResult | null {
 	switch (metric) {
 		case "nps":
 			return npsDifferenceTest(current, previous);

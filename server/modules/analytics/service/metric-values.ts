@@ -1,8 +1,9 @@
 // One metric of a KPI summary with its interval, and the matching two-period test — shared by dashboards and alerts.
 import { kpisOf, shareKpi } from "../../../../lib/stats/kpis";
 import type { KpiSummary } from "../../../../lib/stats/summary";
-import { npsDifferenceTest, type TestResult, twoProportionTest, welchTest } from "../../../../lib/stats/tests";
+import type { TestResult } from "../../../../lib/stats/tests";
 import type { DashboardMetric, MetricValue } from "../contract-dashboards";
+import { differenceTest } from "./compare";
 
 export function metricOf(summary: KpiSummary, metric: DashboardMetric): MetricValue | null {
 	const kpis = kpisOf(summary);
@@ -26,39 +27,9 @@ export function metricOf(summary: KpiSummary, metric: DashboardMetric): MetricVa
 	}
 }
 
-/** current − previous with its test (NPS trinomial z-test, two-proportion z-test or Welch's t); null when untestable. */
+/** current − previous with its test (see `differenceTest`); the response count is not tested. */
 export function metricTest(current: KpiSummary, previous: KpiSummary, metric: DashboardMetric): TestResult | null {
-	switch (metric) {
-		case "nps":
-			return npsDifferenceTest(current, previous);
-		case "csat":
-			return twoProportionTest(
-				{ count: current.csatTop2, n: current.csatN },
-				{ count: previous.csatTop2, n: previous.csatN },
-			);
-		case "ces":
-			return welchTest(
-				{ n: current.cesN, sum: current.cesSum, sumSq: current.cesSumSq },
-				{ n: previous.cesN, sum: previous.cesSum, sumSq: previous.cesSumSq },
-			);
-		case "detractorShare":
-			return twoProportionTest(
-				{ count: current.detractors, n: current.npsN },
-				{ count: previous.detractors, n: previous.npsN },
-			);
-		case "complaintRate":
-			return twoProportionTest(
-				{ count: current.complaints, n: current.responses },
-				{ count: previous.complaints, n: previous.responses },
-			);
-		case "negativeShare":
-			return twoProportionTest(
-				{ count: current.negative, n: current.commented },
-				{ count: previous.negative, n: previous.commented },
-			);
-		case "responses":
-			return null;
-	}
+	return metric === "responses" ? null : differenceTest(current, previous, metric);
 }
 
 /** Whether a higher value of the metric is better (detractors, complaints and negative comments are not). */
